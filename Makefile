@@ -1,0 +1,85 @@
+# The single entry point. On a fresh machine:
+#   make book   set up everything (Python packages from the lock, npm assets) and build the site
+#   make test   set up, then run every test: unit and property tests, every notebook under
+#               nbval, the book build with warnings as errors, and the site in Chromium
+# Other targets: clean (delete _build), benchmark, lock (re-pin Python packages).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := book
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CHROMIUM ?= chromium
+
+.PHONY: book test clean benchmark lock setup check-python check-npm check-chromium \
+        test-unit test-notebooks test-browser
+
+setup: $(VENV)/.installed assets/npm/.copied
+
+check-python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "python3 not found: install Python 3.11 or newer with venv (apt-get install -y python3 python3-venv)"; exit 1; }
+	@$(PYTHON) -c 'import sys, venv; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { echo "Python 3.11 or newer with the venv module is needed; $(PYTHON) is $$($(PYTHON) --version 2>&1)"; exit 1; }
+
+check-npm:
+	@command -v npm >/dev/null 2>&1 || { echo "npm not found: install Node.js 20 and npm (apt-get install -y nodejs npm)"; exit 1; }
+
+check-chromium:
+	@command -v $(CHROMIUM) >/dev/null 2>&1 || { echo "chromium not found: install it with 'apt-get install -y chromium' (the browser tests drive it)"; exit 1; }
+
+$(VENV)/.installed: requirements/lock.txt pyproject.toml | check-python
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -r requirements/lock.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json | check-npm
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+assets/npm/.copied: node_modules/.installed tools/vendor_assets.py | $(VENV)/.installed
+	$(BIN)/python tools/vendor_assets.py
+	touch $@
+
+# An unchanged rebuild re-uses the executed notebooks; a change to widgets/, data/ or
+# the environment re-executes all of them (tools/execution_inputs.py). `make clean book`
+# rebuilds everything from scratch.
+book: setup
+	$(BIN)/python tools/execution_inputs.py
+	$(BIN)/jupyter-book build . -W -n --keep-going
+
+test: check-chromium setup
+	$(MAKE) --no-print-directory test-unit
+	$(MAKE) --no-print-directory test-notebooks
+	$(MAKE) --no-print-directory book
+	$(MAKE) --no-print-directory test-browser
+
+# pytest exits 5 when it collects nothing; make treats every non-zero exit as failure.
+test-unit:
+	$(BIN)/python -m pytest tests --ignore=tests/browser -n 2 -q
+
+# Every chapter notebook executed in a fresh kernel; cells marked NBVAL_CHECK_OUTPUT
+# must reproduce their stored output. A failure names the notebook and the cell.
+test-notebooks:
+	$(BIN)/python -m pytest --nbval-lax chapters -n 2 --dist loadfile -q
+
+test-browser: check-chromium
+	$(BIN)/python -m pytest tests/browser -q
+
+benchmark: setup
+	$(BIN)/python tools/benchmark.py
+
+clean:
+	rm -rf _build
+
+# Re-pin every Python package (maintainers): installs the newest allowed versions of
+# pyproject's dependencies in a scratch environment and writes requirements/lock.txt.
+lock: check-python
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade "pip>=24"
+	.lock-venv/bin/python -m pip install --quiet ".[book,test]"
+	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^venetoclax-all-book' > requirements/lock.txt
+	rm -rf .lock-venv

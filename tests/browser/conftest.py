@@ -1,0 +1,125 @@
+"""Fixtures for tests of the built site in a real browser.
+
+The site in ``_build/html`` (built by ``make book``) is served on 127.0.0.1 and opened
+in Debian's Chromium, driven headless by Playwright. Every request to any other host
+is blocked and recorded, so a page that needs the network fails its test even on a
+machine that has one.
+"""
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE = ROOT / "_build" / "html"
+SCREENSHOTS = ROOT / "_build" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+# Flags for headless Chromium as root in a closed network: without the background
+# networking flags Chromium keeps trying to reach Google's services.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--no-first-run", "--disable-sync", "--disable-quic",
+]
+# A phone-width viewport and a desktop one; pages are checked at both.
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+
+
+def site_pages() -> list[str]:
+    """Every HTML page of the built site, relative to its root."""
+    return sorted(
+        path.relative_to(SITE).as_posix() for path in SITE.rglob("*.html")
+        if not path.relative_to(SITE).parts[0].startswith("_"))
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url():
+    if not (SITE / "index.html").is_file():
+        pytest.fail(f"{SITE / 'index.html'} does not exist: build the site first (`make book`).")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(SITE)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.fail("chromium not found: install it with `apt-get install -y chromium`.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class PageWatch:
+    """Opens pages and records every error, failed or off-site request on them."""
+
+    def __init__(self, browser, site_url, viewport):
+        self.site_url = site_url
+        self.context = browser.new_context(viewport=viewport, service_workers="block")
+        self.context.route("**/*", self._only_this_site)
+        self.problems: list[str] = []
+        self.page = self.context.new_page()
+        self.page.on("console", lambda message: self._console(message))
+        self.page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
+        self.page.on("requestfailed", lambda request: self._failed(request))
+        self.page.on("response", lambda response: self._response(response))
+
+    def _only_this_site(self, route):
+        url = route.request.url
+        if url.startswith(self.site_url + "/") or url.startswith("data:"):
+            route.continue_()
+        else:
+            self.problems.append(f"request to another host (blocked): {url}")
+            route.abort("blockedbyclient")
+
+    def _console(self, message):
+        if message.type == "error":
+            self.problems.append(f"console error: {message.text}")
+
+    def _failed(self, request):
+        if not request.failure == "net::ERR_BLOCKED_BY_CLIENT":
+            self.problems.append(f"failed request: {request.url} ({request.failure})")
+
+    def _response(self, response):
+        if response.status >= 400:
+            self.problems.append(f"HTTP {response.status}: {response.url}")
+
+    def open(self, page_path: str):
+        self.page.goto(f"{self.site_url}/{page_path}", wait_until="load")
+        wait_for_widgets(self.page)
+        return self.page
+
+    def close(self):
+        self.context.close()
+
+
+WIDGET_VIEWS = 'script[type="application/vnd.jupyter.widget-view+json"]'
+
+
+def wait_for_widgets(page, timeout_ms: int = 30_000) -> None:
+    """Wait until the html-manager has rendered a widget beside every widget placeholder."""
+    page.wait_for_function(
+        f"""() => [...document.querySelectorAll('{WIDGET_VIEWS}')].every(
+                script => script.parentElement.querySelector('.jupyter-widgets'))""",
+        timeout=timeout_ms)
+
+
+@pytest.fixture
+def watch(browser, site_url, request):
+    viewport = getattr(request, "param", "desktop")
+    watcher = PageWatch(browser, site_url, VIEWPORTS[viewport])
+    yield watcher
+    watcher.close()

@@ -1,0 +1,151 @@
+"""The built site in headless Chromium: every page, offline, at phone and desktop width.
+
+Run by `make test` after the book is built. Each page must load with no page error,
+no console error, no failed or 4xx/5xx request and no request to any other host; every
+widget must render; math must typeset; every explorer control must change what its
+explorer shows. A full-page screenshot of each page is saved in _build/screenshots/.
+"""
+
+from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from tests.browser.conftest import SCREENSHOTS, SITE, VIEWPORTS, WIDGET_VIEWS, site_pages, wait_for_widgets
+from widgets.static_views import CONTROLS_CLASS, EXPLORER_CLASS, VIEWS_CLASS
+
+PAGES = site_pages()
+PAGES_WITH_WIDGETS = [page for page in PAGES if "widget-view+json" in (SITE / page).read_text(encoding="utf-8")]
+PAGES_WITH_MATH = [page for page in PAGES if 'class="math' in (SITE / page).read_text(encoding="utf-8")]
+
+pytestmark = pytest.mark.browser
+
+
+def test_site_is_built_with_chapters():
+    assert "index.html" in PAGES, "the site has no index.html: run `make book`"
+    assert any(page.startswith("chapters/") for page in PAGES), "the site has no chapter pages"
+    assert PAGES_WITH_WIDGETS, "no page of the site has a widget: the explorers were not embedded"
+    assert PAGES_WITH_MATH, "no page of the site has math"
+
+
+EMPTY_WIDGETS_JS = f"""() => [...document.querySelectorAll('{WIDGET_VIEWS}')].flatMap(script => {{
+    const view = script.parentElement.querySelector('.jupyter-widgets');
+    const box = view ? view.getBoundingClientRect() : null;
+    const hasContent = view && (view.innerText.trim().length > 0 || view.querySelector('img, svg, canvas'));
+    return (box && box.height > 0 && hasContent) ? [] : [script.textContent.trim()];
+}})"""
+
+
+@pytest.mark.parametrize("watch", list(VIEWPORTS), indirect=True)
+@pytest.mark.parametrize("page_path", PAGES)
+def test_page_loads_offline_without_errors(watch, page_path):
+    page = watch.open(page_path)
+    empty = page.evaluate(EMPTY_WIDGETS_JS)
+    page.wait_for_timeout(300)  # let late requests (fonts, images) finish or fail
+    viewport = next(name for name, size in VIEWPORTS.items() if size["width"] == page.viewport_size["width"])
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{page_path.replace('/', '__')[:-5]}-{viewport}.png", full_page=True)
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert watch.problems == [], f"{page_path} ({viewport}): " + "; ".join(watch.problems)
+    assert empty == [], f"{page_path}: widgets rendered empty: {empty}"
+    assert overflow <= 1, f"{page_path} ({viewport}): the page is {overflow}px wider than the screen"
+
+
+@pytest.mark.parametrize("page_path", PAGES_WITH_MATH)
+def test_math_is_typeset(watch, page_path):
+    page = watch.open(page_path)
+    page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
+    page.evaluate("() => MathJax.startup.promise")
+    untypeset = page.evaluate("""() => [...document.querySelectorAll('.math')]
+        .filter(element => !element.querySelector('mjx-container')).map(element => element.textContent.slice(0, 60))""")
+    assert untypeset == [], f"{page_path}: math left as TeX: {untypeset}"
+    assert watch.problems == [], "; ".join(watch.problems)
+
+
+CONTROLS_JS = f"""() => [...document.querySelectorAll('.{EXPLORER_CLASS}')].map(explorer =>
+    explorer.querySelectorAll('.{CONTROLS_CLASS} select, .{CONTROLS_CLASS} .noUi-handle, .{CONTROLS_CLASS} .widget-toggle-button').length)"""
+ALL_CONTROLS_JS = """() => document.querySelectorAll(
+    '.jupyter-widgets select, .jupyter-widgets .noUi-handle, .jupyter-widgets .widget-toggle-button, .jupyter-widgets input').length"""
+
+
+def change_control(page, control) -> None:
+    """Move one control to another option, as a reader would."""
+    tag = control.evaluate("element => element.tagName.toLowerCase()")
+    if tag == "select":
+        options = control.evaluate("element => [...element.options].map(option => option.value)")
+        current = control.evaluate("element => element.value")
+        control.select_option(options[-1] if current != options[-1] else options[0])
+    elif tag == "button":
+        control.click()
+    else:  # a slider handle: keyboard, as a reader without a mouse would use it
+        control.focus()
+        at_end = control.evaluate("element => element.getAttribute('aria-valuenow') === element.getAttribute('aria-valuemax')")
+        page.keyboard.press("Home" if at_end else "End")
+    page.wait_for_timeout(250)
+
+
+@pytest.mark.parametrize("page_path", PAGES_WITH_WIDGETS)
+def test_every_control_changes_what_its_explorer_shows(watch, page_path):
+    page = watch.open(page_path)
+    counts = page.evaluate(CONTROLS_JS)
+    assert sum(counts) == page.evaluate(ALL_CONTROLS_JS), (
+        f"{page_path}: a control sits outside an explorer's controls, so nothing shows it works on the static page")
+    for explorer_index, count in enumerate(counts):
+        explorer = page.locator(f".{EXPLORER_CLASS}").nth(explorer_index)
+        views = explorer.locator(f".{VIEWS_CLASS}")
+        controls = explorer.locator(
+            f".{CONTROLS_CLASS} select, .{CONTROLS_CLASS} .noUi-handle, .{CONTROLS_CLASS} .widget-toggle-button")
+        for control_index in range(count):
+            control = controls.nth(control_index)
+            control.scroll_into_view_if_needed()
+            before = views.screenshot()
+            change_control(page, control)
+            assert views.screenshot() != before, (
+                f"{page_path}: explorer {explorer_index + 1}, control {control_index + 1} did not change the view")
+    assert watch.problems == [], "; ".join(watch.problems)
+
+
+def test_reload_keeps_widgets(watch):
+    """A second visit (from the browser cache) renders the widgets again."""
+    page = watch.open(PAGES_WITH_WIDGETS[0])
+    page.reload(wait_until="load")
+    wait_for_widgets(page)
+    assert page.evaluate(EMPTY_WIDGETS_JS) == []
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs, self.ids = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids.add(attributes["id"])
+        if tag == "a" and attributes.get("href"):
+            self.hrefs.append(attributes["href"])
+
+
+def _parse(path):
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_internal_links_resolve(page_path):
+    """Every link within the site points at an existing page, and at an existing anchor in it."""
+    source = SITE / page_path
+    broken = []
+    for href in _parse(source).hrefs:
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or href.startswith("mailto:"):
+            continue
+        target = (source.parent / unquote(parts.path)).resolve() if parts.path else source
+        if target.is_dir():
+            target = target / "index.html"
+        if not target.is_file():
+            broken.append(href)
+        elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in _parse(target).ids:
+            broken.append(href)
+    assert broken == [], f"{page_path}: broken links {broken}"

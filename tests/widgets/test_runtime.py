@@ -1,0 +1,23 @@
+"""widgets.runtime: the static-site switch set by the book's Sphinx extension."""
+
+from widgets import runtime
+
+
+def test_static_site_only_when_the_build_says_so(monkeypatch):
+    monkeypatch.delenv(runtime.STATIC_SITE_ENV, raising=False)
+    assert not runtime.is_static_site()
+    monkeypatch.setenv(runtime.STATIC_SITE_ENV, "1")
+    assert runtime.is_static_site()
+    monkeypatch.setenv(runtime.STATIC_SITE_ENV, "0")
+    assert not runtime.is_static_site()
+
+
+def test_the_book_extension_sets_the_switch(monkeypatch):
+    import sys
+    from widgets import ROOT
+    monkeypatch.syspath_prepend(str(ROOT / "_ext"))
+    monkeypatch.delenv(runtime.STATIC_SITE_ENV, raising=False)
+    sys.modules.pop("book_extension", None)
+    import book_extension
+    book_extension.setup(app=None)
+    assert runtime.is_static_site()

@@ -1,0 +1,76 @@
+"""One plotting style for every figure of the book.
+
+Fixed figure sizes and the DejaVu Sans font that ships with matplotlib, so two builds
+on different machines draw the same figures; the Okabe-Ito palette (Okabe and Ito,
+"Color Universal Design", 2008), distinguishable with the common forms of colour
+blindness. Colour never carries meaning alone: figures also use labels, markers or
+hatching.
+"""
+
+import base64
+import html
+import io
+
+import matplotlib
+import matplotlib.pyplot as plt
+
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "black": "#000000",
+    "grey": "#999999",
+}
+
+# Width in inches of a full-width figure; pages are about 7 inches of text wide, and
+# images scale down to fit a phone.
+FULL_WIDTH_IN = 7.0
+DPI = 100
+
+RC = {
+    "font.family": "DejaVu Sans",
+    "font.size": 11,
+    "axes.titlesize": 12,
+    "axes.labelsize": 11,
+    "legend.fontsize": 10,
+    "xtick.labelsize": 10,
+    "ytick.labelsize": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.prop_cycle": matplotlib.cycler(color=[OKABE_ITO[name] for name in (
+        "blue", "orange", "bluish_green", "vermillion", "reddish_purple", "sky_blue", "yellow", "black")]),
+    "figure.dpi": DPI,
+    "savefig.dpi": DPI,
+    "figure.figsize": (FULL_WIDTH_IN, 4.0),
+    "svg.hashsalt": "venetoclax-all-book",
+}
+
+
+def apply() -> None:
+    """Use the book's style for every figure drawn after this call."""
+    matplotlib.rcParams.update(RC)
+
+
+def png_bytes(fig) -> bytes:
+    """The figure as PNG bytes, with no version stamp (the same bytes on every build)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", metadata={"Software": None})
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def img_html(fig, alt: str) -> str:
+    """The figure as an ``<img>`` element with alt text, its PNG inlined as a data URI.
+
+    ipywidgets' own Image widget cannot carry alt text, so precomputed explorer views
+    are HTML widgets holding this element.
+    """
+    if not alt.strip():
+        raise ValueError("alt: every figure needs alt text describing what it shows")
+    data = base64.b64encode(png_bytes(fig)).decode("ascii")
+    return (f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}" '
+            'style="max-width:100%;height:auto">')
