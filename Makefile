@@ -12,6 +12,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM ?= chromium
+# Where the build goes: $(BUILD_ROOT)/_build/html. Set it to build in another folder
+# (for example two builds of different branches side by side).
+BUILD_ROOT ?= .
+export BOOK_BUILD_DIR := $(abspath $(BUILD_ROOT))/_build
 
 .PHONY: book test clean benchmark lock setup check-python check-npm check-chromium \
         test-unit test-notebooks test-browser
@@ -48,7 +52,7 @@ assets/npm/.copied: node_modules/.installed tools/vendor_assets.py | $(VENV)/.in
 # rebuilds everything from scratch.
 book: setup
 	$(BIN)/python tools/execution_inputs.py
-	$(BIN)/jupyter-book build . -W -n --keep-going
+	$(BIN)/jupyter-book build . --path-output $(BUILD_ROOT) -W -n --keep-going
 
 test: check-chromium setup
 	$(MAKE) --no-print-directory test-unit
@@ -72,7 +76,7 @@ benchmark: setup
 	$(BIN)/python tools/benchmark.py
 
 clean:
-	rm -rf _build
+	rm -rf $(BOOK_BUILD_DIR)
 
 # Re-pin every Python package (maintainers): installs the newest allowed versions of
 # pyproject's dependencies in a scratch environment and writes requirements/lock.txt.

@@ -11,11 +11,13 @@ Usage: python tools/execution_inputs.py   (run by `make book` before each build)
 """
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BUILD = ROOT / "_build"
+# The Makefile exports BOOK_BUILD_DIR (default: _build in the repository).
+BUILD = Path(os.environ.get("BOOK_BUILD_DIR", ROOT / "_build"))
 RECORD = BUILD / "execution-inputs.sha256"
 STALE_WITH_INPUTS = [BUILD / ".jupyter_cache", BUILD / ".doctrees"]
 INPUTS = ["widgets/**/*.py", "data/**/*", "references.bib", "requirements/lock.txt", "_ext/*.py"]
@@ -39,7 +41,7 @@ def main():
             shutil.rmtree(path, ignore_errors=True)
         if recorded is not None:
             print("execution_inputs: widgets/, data/ or the environment changed; every notebook will be re-executed")
-        BUILD.mkdir(exist_ok=True)
+        BUILD.mkdir(parents=True, exist_ok=True)
         RECORD.write_text(current + "\n")
 
 

@@ -8,6 +8,7 @@ machine that has one.
 
 import functools
 import http.server
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -15,8 +16,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SITE = ROOT / "_build" / "html"
-SCREENSHOTS = ROOT / "_build" / "screenshots"
+# The Makefile exports BOOK_BUILD_DIR (default: _build in the repository).
+BUILD = Path(os.environ.get("BOOK_BUILD_DIR", ROOT / "_build"))
+SITE = BUILD / "html"
+SCREENSHOTS = BUILD / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 # Flags for headless Chromium as root in a closed network: without the background
 # networking flags Chromium keeps trying to reach Google's services.

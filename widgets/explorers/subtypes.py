@@ -22,7 +22,7 @@ def card_html(record) -> str:
         ("BCL-2 family", html.escape(record.apoptosis_note), cite_html(record.apoptosis_bibkeys)),
     ]
     body = "".join(f"<tr><th scope='row'>{label}</th><td>{text} {citation}</td></tr>" for label, text, citation in rows)
-    return (f'<div class="subtype-card"><h4>{html.escape(record.name)}</h4>'
+    return (f'<div class="subtype-card"><p class="subtype-card-title">{html.escape(record.name)}</p>'
             f'<table class="subtype-card-table">{body}</table></div>')
 
 
