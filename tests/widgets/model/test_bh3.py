@@ -1,0 +1,48 @@
+"""widgets.model.bh3: the simulated BH3 profile reads out each profile's dependence."""
+
+import pytest
+
+from widgets import model
+from widgets.model.bh3 import PEPTIDES, active_bax_with_peptide
+
+CELLS = 400
+
+
+def profile_of(key):
+    return model.bh3_profile(model.PROFILES[key], cells=CELLS)
+
+
+def test_the_standard_panel():
+    assert list(PEPTIDES) == ["BIM", "BAD", "HRK", "MS1", "NOXA"]
+    assert set(profile_of("b_all")) == set(PEPTIDES)
+
+
+def test_bcl2_dependent_b_all_responds_to_bad_not_hrk_or_ms1():
+    response = profile_of("b_all")
+    assert response["BAD"] > 80 and response["HRK"] < 20 and response["MS1"] < 20 and response["NOXA"] < 20
+
+
+def test_mature_t_all_shows_bclxl_dependence():
+    assert profile_of("mature_t_all")["HRK"] > profile_of("b_all")["HRK"] + 20
+
+
+def test_mcl1_driven_profile_shows_mcl1_dependence():
+    response = profile_of("mcl1_resistant")
+    assert response["MS1"] > 50 and response["NOXA"] > 50 and response["BAD"] < 50
+
+
+def test_responses_are_percentages_and_bim_reads_priming():
+    for key in model.PROFILES:
+        assert all(0 <= value <= 100 for value in profile_of(key).values())
+    bare = model.PROFILES["b_all"].scaled(bcl2=0.0, bclxl=0.0, mcl1=0.0)
+    assert model.bh3_profile(bare, cells=CELLS)["BIM"] >= 95
+
+
+def test_a_peptide_frees_bim_in_the_typical_cell():
+    b_all = model.PROFILES["b_all"]
+    assert active_bax_with_peptide(b_all, "BAD") > active_bax_with_peptide(b_all, "HRK")
+
+
+def test_bad_profile_is_refused():
+    with pytest.raises(ValueError, match="profile: must be a widgets.model.Profile"):
+        model.bh3_profile({"bcl2": 1})

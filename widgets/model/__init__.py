@@ -1,0 +1,30 @@
+"""A mass-action model of the BCL-2 family at the mitochondrion, for teaching.
+
+Anti-apoptotic BCL-2, BCL-XL and MCL-1 hold the activator BIM (and the sensitizers
+NOXA and PUMA) in their BH3 grooves; BH3 mimetics compete for the same grooves; BIM
+left free activates BAX/BAK, and a cell dies (MOMP) when enough BAX/BAK is active.
+Binding is solved exactly (``binding``); cells vary around a profile, so a drug kills a
+fraction of them (``cells``). Every constant carries its source and its basis
+(``constants``): measured, a bound, or a teaching assumption.
+
+    from widgets import model
+    p = model.PROFILES["etp_all"]
+    model.fraction_apoptotic(p, {"venetoclax": 100.0})
+    model.ic50(p.scaled(mcl1=4.0), "venetoclax")
+    model.bh3_profile(p)
+"""
+
+from widgets.model.bh3 import PEPTIDES, bh3_profile
+from widgets.model.cells import (DEFAULT_CELLS, IC50_RANGE_NM, RESISTANT_ABOVE_NM, SEED, SENSITIVE_BELOW_NM, BimPartition, bim_partition, critical_doses,
+                                 dose_response, fraction_apoptotic, ic50)
+from widgets.model.constants import POCKET_NAMES, POCKETS, Constant
+from widgets.model.drugs import DRUGS, Drug
+from widgets.model.partners import PARTNERS, Partner
+from widgets.model.profiles import LEVEL_NAMES, NAMED_PROFILES, PROFILES, NamedProfile, Profile
+
+__all__ = [
+    "BimPartition", "Constant", "DEFAULT_CELLS", "DRUGS", "Drug", "IC50_RANGE_NM", "LEVEL_NAMES", "NAMED_PROFILES",
+    "PARTNERS", "PEPTIDES", "POCKETS", "POCKET_NAMES", "PROFILES", "Partner", "NamedProfile", "Profile",
+    "RESISTANT_ABOVE_NM", "SEED", "SENSITIVE_BELOW_NM",
+    "bh3_profile", "bim_partition", "critical_doses", "dose_response", "fraction_apoptotic", "ic50",
+]

@@ -1,0 +1,89 @@
+"""BH3 profiling, simulated: which anti-apoptotic protein keeps a cell alive?
+
+In BH3 profiling, permeabilized cells are exposed to synthetic BH3 peptides, each of
+which binds a known subset of anti-apoptotic proteins, and loss of mitochondrial
+membrane potential (or cytochrome c) is measured (Certo et al. 2006). A cell
+*depends* on a protein if blocking that protein alone releases enough BIM to kill it:
+
+- BIM binds all of them (and activates BAX/BAK itself): overall priming;
+- BAD binds BCL-2, BCL-XL (and BCL-W): BCL-2/BCL-XL dependence;
+- HRK binds BCL-XL: BCL-XL dependence;
+- MS1 and NOXA bind MCL-1: MCL-1 dependence.
+
+In the model each peptide is a clamped ligand at a fixed concentration, and the readout
+is the percentage of cells of the population that reach MOMP: a stand-in for the
+percentage depolarization the assay reports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from widgets.model import binding
+from widgets.model.cells import DEFAULT_CELLS, LIGAND_KD, SEED, active_bax_nM, momp_free_bim_nM, population
+from widgets.model.constants import BIM_KD_NM, NO_BINDING, POCKETS, Constant, affinities
+from widgets.model.profiles import Profile
+
+
+@dataclass(frozen=True)
+class Peptide:
+    """A BH3 peptide of the profiling panel: what it reads out, its dose, its affinities."""
+
+    key: str
+    reads_out: str
+    concentration_nM: Constant
+    kd_nM: dict[str, Constant]
+    activates_bax: bool = False
+
+
+def _kd(value, source, basis="measured", note=""):
+    return Constant(value, "nM", source, basis, note)
+
+
+_PANEL_DOSE = Constant(10_000.0, "nM", "certo2006", "teaching assumption",
+                       "sensitizer peptides are used at micromolar concentrations in BH3 profiling")
+
+PEPTIDES = {
+    "BIM": Peptide("BIM", "overall priming (binds every anti-apoptotic protein and activates BAX/BAK)",
+                   Constant(1.0, "nM", "certo2006", "teaching assumption",
+                            "a low BIM dose, so that only cells already close to MOMP respond"),
+                   BIM_KD_NM, activates_bax=True),
+    "BAD": Peptide("BAD", "dependence on BCL-2 or BCL-XL", _PANEL_DOSE,
+                   affinities(_kd(11.0, "certo2006"), _kd(10.0, "certo2006"), _kd(NO_BINDING, "certo2006"))),
+    "HRK": Peptide("HRK", "dependence on BCL-XL", _PANEL_DOSE,
+                   affinities(_kd(NO_BINDING, "certo2006", "teaching assumption", "HRK binds BCL-2 weakly; taken as none"),
+                              _kd(92.0, "certo2006"), _kd(NO_BINDING, "certo2006"))),
+    "MS1": Peptide("MS1", "dependence on MCL-1", _PANEL_DOSE,
+                   affinities(_kd(NO_BINDING, "foight2014"), _kd(NO_BINDING, "foight2014"), _kd(2.0, "foight2014"))),
+    "NOXA": Peptide("NOXA", "dependence on MCL-1", _PANEL_DOSE,
+                    affinities(_kd(NO_BINDING, "certo2006"), _kd(NO_BINDING, "certo2006"), _kd(19.0, "certo2006"))),
+}
+
+
+def bh3_profile(profile: Profile, *, cells: int = DEFAULT_CELLS, seed: int = SEED) -> dict[str, float]:
+    """Percentage of cells (0 to 100) that reach MOMP with each peptide of the panel."""
+    if not isinstance(profile, Profile):
+        raise ValueError(f"profile: must be a widgets.model.Profile, not {type(profile).__name__}")
+    cells_ = population(profile, cells=cells, seed=seed)
+    threshold = momp_free_bim_nM(cells_.levels["bax"])
+    response = {}
+    for key, peptide in PEPTIDES.items():
+        dose = peptide.concentration_nM.value
+        kd = np.array([[peptide.kd_nM[pocket].value for pocket in POCKETS]])
+        equilibrium = binding.solve(cells_.pockets(), cells_.ligands(), LIGAND_KD, np.full((cells_.size, 1), dose), kd)
+        activator = equilibrium.free_ligands[:, 0] + (dose if peptide.activates_bax else 0.0)
+        response[key] = 100.0 * float(np.mean(activator >= threshold))
+    return response
+
+
+def active_bax_with_peptide(profile: Profile, key: str) -> float:
+    """Active BAX/BAK (nM) of the typical cell exposed to one peptide of the panel."""
+    peptide = PEPTIDES[key]
+    dose = peptide.concentration_nM.value
+    kd = np.array([[peptide.kd_nM[pocket].value for pocket in POCKETS]])
+    ligands = np.array([[profile.bim, profile.noxa, profile.puma]])
+    equilibrium = binding.solve([[profile.bcl2, profile.bclxl, profile.mcl1]], ligands, LIGAND_KD, [[dose]], kd)
+    activator = equilibrium.free_ligands[0, 0] + (dose if peptide.activates_bax else 0.0)
+    return float(active_bax_nM(profile.bax, activator))

@@ -1,0 +1,256 @@
+"""From protein levels to cell death: a population of cells, MOMP, dose-response and IC50.
+
+A cell commits to apoptosis (mitochondrial outer membrane permeabilization, MOMP) when
+enough BAX/BAK is active. BIM left free by the anti-apoptotic proteins activates
+BAX/BAK (direct activation, Llambi et al. 2011):
+
+    active BAX/BAK = bax * free_bim / (free_bim + K_activation)
+
+and MOMP happens when that reaches the threshold T (constants.MOMP_THRESHOLD_NM), i.e.
+when free BIM reaches ``bax_threshold_bim = T * K_activation / (bax - T)`` (never if
+bax <= T). Free BIM comes from the exact binding equilibrium (``binding.solve``).
+
+A population is many cells whose levels vary around the profile (log-normal, median
+the profile itself), drawn from a fixed seed: the same cells are used for every dose
+and every profile, so results are reproducible and monotone in dose. A drug's
+*critical dose* for a cell is the dose at which that cell reaches MOMP; the fraction
+apoptotic at a dose is the share of cells whose critical dose is at or below it, and
+the IC50 is the dose at which half the cells are apoptotic.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from widgets.model import binding
+from widgets.model.constants import (BAX_ACTIVATION_KD_NM, BIM_KD_NM, LEVEL_VARIATION_SD, MOMP_THRESHOLD_NM,
+                                     NOXA_KD_NM, POCKETS, PUMA_KD_NM)
+from widgets.model.drugs import drug
+from widgets.model.partners import with_partners
+from widgets.model.profiles import Profile
+
+DEFAULT_CELLS = 2000
+SEED = 20250825
+LEVELS = ("bcl2", "bclxl", "mcl1", "bim", "bax", "noxa", "puma")
+LIGANDS = ("bim", "noxa", "puma")
+LIGAND_KD = np.array([[constant.value for constant in table.values()] for table in (BIM_KD_NM, NOXA_KD_NM, PUMA_KD_NM)])
+IC50_RANGE_NM = (1e-3, 1e5)   # 1 pM to 100 uM
+# Reading guide for IC50s (teaching convention, not a clinical cut-off): below 100 nM the
+# model calls cells sensitive, above 1 uM resistant. Free venetoclax in plasma is in the
+# low nanomolar range at the usual doses (the label's total concentrations are micromolar
+# and more than 99% is protein bound), so micromolar IC50s are out of clinical reach.
+SENSITIVE_BELOW_NM = 100.0
+RESISTANT_ABOVE_NM = 1000.0
+_SEARCH_RANGE_LOG10_NM = (-9.0, 9.0)
+_BISECTION_STEPS = 64
+
+
+@dataclass(frozen=True)
+class Population:
+    """Protein levels of many cells, nM: ``levels[name]`` is an array with one value per cell."""
+
+    levels: dict[str, np.ndarray]
+
+    @property
+    def size(self) -> int:
+        return len(self.levels["bim"])
+
+    def pockets(self) -> np.ndarray:
+        return np.column_stack([self.levels[name] for name in POCKETS])
+
+    def ligands(self) -> np.ndarray:
+        return np.column_stack([self.levels[name] for name in LIGANDS])
+
+
+def population(profile: Profile, *, cells: int = DEFAULT_CELLS, seed: int = SEED) -> Population:
+    """``cells`` cells whose every level is log-normal around the profile (median = profile)."""
+    if not isinstance(cells, int) or cells < 1:
+        raise ValueError(f"cells: must be a whole number >= 1, not {cells!r}")
+    normal = np.random.default_rng(seed).standard_normal((cells, len(LEVELS)))
+    spread = np.exp(LEVEL_VARIATION_SD.value * normal)
+    return Population({name: getattr(profile, name) * spread[:, index] for index, name in enumerate(LEVELS)})
+
+
+def typical_cell(profile: Profile) -> Population:
+    """The profile itself as a population of one cell."""
+    return Population({name: np.array([float(getattr(profile, name))]) for name in LEVELS})
+
+
+def momp_free_bim_nM(bax_nM) -> np.ndarray:
+    """Free BIM at which a cell with this much BAX/BAK reaches MOMP, nM (inf if it never can)."""
+    threshold, activation = MOMP_THRESHOLD_NM.value, BAX_ACTIVATION_KD_NM.value
+    bax_nM = np.asarray(bax_nM, dtype=float)
+    with np.errstate(divide="ignore"):
+        return np.where(bax_nM > threshold, threshold * activation / (bax_nM - threshold), np.inf)
+
+
+def active_bax_nM(bax_nM, free_bim_nM) -> np.ndarray:
+    """Active BAX/BAK, nM, for the given total BAX/BAK and free BIM."""
+    free_bim_nM = np.asarray(free_bim_nM, dtype=float)
+    return np.asarray(bax_nM) * free_bim_nM / (free_bim_nM + BAX_ACTIVATION_KD_NM.value)
+
+
+def check_doses(doses) -> dict[str, float]:
+    """Validated ``{drug key: dose nM}``; ValueError naming the drug and the allowed range."""
+    doses = dict(doses or {})
+    for key, dose in doses.items():
+        drug(key)
+        if not isinstance(dose, (int, float, np.floating, np.integer)) or not math.isfinite(dose) or dose < 0:
+            raise ValueError(f"doses: the dose of {key} must be a finite number >= 0 nM, not {dose!r}")
+    return {key: float(dose) for key, dose in doses.items()}
+
+
+def _clamped(doses: dict[str, float]):
+    keys = list(doses)
+    kd = np.array([[drug(key).kd_nM[pocket].value for pocket in POCKETS] for key in keys]).reshape(len(keys), 3)
+    return np.array([doses[key] for key in keys], dtype=float), kd
+
+
+def equilibrium(cells: Population, doses: dict[str, float]) -> binding.Equilibrium:
+    """The binding equilibrium of every cell at these drug doses (nM)."""
+    concentrations, kd = _clamped(check_doses(doses))
+    return binding.solve(cells.pockets(), cells.ligands(), LIGAND_KD,
+                         np.tile(concentrations, (cells.size, 1)), kd)
+
+
+def is_apoptotic(cells: Population, doses: dict[str, float]) -> np.ndarray:
+    """True for each cell that reaches MOMP at these doses."""
+    free_bim = equilibrium(cells, doses).free_ligands[:, 0]
+    return free_bim >= momp_free_bim_nM(cells.levels["bax"])
+
+
+def fraction_apoptotic(profile: Profile, doses=None, *, partners=(), cells: int = DEFAULT_CELLS,
+                       seed: int = SEED) -> float:
+    """Share of the population (0 to 1) past MOMP with these drug doses (nM) and partners."""
+    profile = with_partners(_check_profile(profile), partners)
+    return float(is_apoptotic(population(profile, cells=cells, seed=seed), check_doses(doses)).mean())
+
+
+def critical_doses(profile: Profile, drug_key: str, *, background=None, partners=(), cells: int = DEFAULT_CELLS,
+                   seed: int = SEED) -> np.ndarray:
+    """For each cell, the dose of ``drug_key`` (nM) at which it reaches MOMP.
+
+    ``background``: other drugs at fixed doses (nM); ``partners``: regimen partners
+    applied to the profile. 0.0 for a cell that dies without the drug, inf for one
+    that never dies, however high the dose.
+    """
+    profile = with_partners(_check_profile(profile), partners)
+    drug(drug_key)
+    background = check_doses(background)
+    if drug_key in background:
+        raise ValueError(f"background: {drug_key} is the drug being varied; leave it out of the background")
+    population_ = population(profile, cells=cells, seed=seed)
+    if not population_.levels["noxa"].any() and not population_.levels["puma"].any():
+        return _critical_doses_bim_only(population_, drug_key, background)
+    return _critical_doses_by_bisection(population_, drug_key, background)
+
+
+def _critical_doses_bim_only(cells: Population, drug_key: str, background: dict[str, float]) -> np.ndarray:
+    """With BIM the only BH3-only protein, MOMP at dose d means (exactly)
+
+        BIM_total = b* + sum_j P_j b* / (K_j (w_j + d / D_j) + b*)
+
+    with b* the MOMP level of free BIM, K_j BIM's and D_j the drug's Kd for pocket j,
+    and w_j the background drugs' load. The right side falls as d rises, so each cell's
+    root is found by bisection on log d.
+    """
+    target = momp_free_bim_nM(cells.levels["bax"])[:, None]
+    pockets, bim = cells.pockets(), cells.levels["bim"][:, None]
+    bim_kd = LIGAND_KD[0][None, :]
+    concentrations, kd = _clamped(background)
+    load = 1.0 + (concentrations[None, :] @ (1.0 / kd)) if background else np.ones((1, 3))
+    drug_affinity = 1.0 / np.array([drug(drug_key).kd_nM[pocket].value for pocket in POCKETS])[None, :]
+
+    def bim_needed(dose):  # total BIM that puts free BIM exactly at the MOMP level
+        with np.errstate(invalid="ignore"):
+            held = np.where(np.isinf(target), np.inf,
+                            (pockets * target / (bim_kd * (load + dose * drug_affinity) + target)).sum(axis=1, keepdims=True))
+        return target + held
+
+    return _bisect(lambda dose: bim_needed(dose)[:, 0] <= bim[:, 0], cells.size)
+
+
+def _critical_doses_by_bisection(cells: Population, drug_key: str, background: dict[str, float]) -> np.ndarray:
+    """The general case (sensitizers present): bisection on log dose with the full equilibrium."""
+    return _bisect(lambda dose: is_apoptotic_at(cells, drug_key, background, dose), cells.size)
+
+
+def is_apoptotic_at(cells: Population, drug_key: str, background: dict[str, float], dose) -> np.ndarray:
+    """MOMP for each cell, each with its own dose of ``drug_key`` (an array, nM)."""
+    keys = list(background) + [drug_key]
+    kd = np.array([[drug(key).kd_nM[pocket].value for pocket in POCKETS] for key in keys])
+    concentrations = np.column_stack([np.full(cells.size, background[key]) for key in background]
+                                     + [np.broadcast_to(dose, (cells.size, 1))[:, 0]])
+    free_bim = binding.solve(cells.pockets(), cells.ligands(), LIGAND_KD, concentrations, kd).free_ligands[:, 0]
+    return free_bim >= momp_free_bim_nM(cells.levels["bax"])
+
+
+def _bisect(dies_at, size: int) -> np.ndarray:
+    """Smallest dose (nM) at which ``dies_at(dose array)`` turns True, per cell, by bisection
+    on log10(dose) over 1e-9 to 1e9 nM; 0.0 if dead without drug, inf if never."""
+    low_exp, high_exp = np.full(size, _SEARCH_RANGE_LOG10_NM[0]), np.full(size, _SEARCH_RANGE_LOG10_NM[1])
+    dead_without = dies_at(np.zeros((size, 1)))
+    never = ~dies_at(np.full((size, 1), 10.0 ** _SEARCH_RANGE_LOG10_NM[1]))
+    for _ in range(_BISECTION_STEPS):
+        middle = 0.5 * (low_exp + high_exp)
+        dies = dies_at((10.0 ** middle)[:, None])
+        high_exp = np.where(dies, middle, high_exp)
+        low_exp = np.where(dies, low_exp, middle)
+    return np.where(dead_without, 0.0, np.where(never, np.inf, 10.0 ** high_exp))
+
+
+def dose_response(profile: Profile, drug_key: str, doses_nM, *, background=None, partners=(),
+                  cells: int = DEFAULT_CELLS, seed: int = SEED) -> np.ndarray:
+    """Fraction apoptotic (0 to 1) at each dose of ``drug_key`` in ``doses_nM``."""
+    doses_nM = np.asarray(doses_nM, dtype=float)
+    if not np.isfinite(doses_nM).all() or (doses_nM < 0).any():
+        raise ValueError("doses_nM: every dose must be a finite number >= 0 nM")
+    critical = np.sort(critical_doses(profile, drug_key, background=background, partners=partners,
+                                      cells=cells, seed=seed))
+    return np.searchsorted(critical, doses_nM, side="right") / critical.size
+
+
+def ic50(profile: Profile, drug_key: str, *, background=None, partners=(), cells: int = DEFAULT_CELLS,
+         seed: int = SEED) -> float:
+    """Dose (nM) at which half the cells are apoptotic; math.inf if not reached by 100 uM.
+
+    0.0 when half the cells are apoptotic without the drug.
+    """
+    critical = np.sort(critical_doses(profile, drug_key, background=background, partners=partners,
+                                      cells=cells, seed=seed))
+    half = critical[math.ceil(critical.size / 2) - 1]
+    return float(half) if half <= IC50_RANGE_NM[1] else math.inf
+
+
+def _check_profile(profile) -> Profile:
+    if not isinstance(profile, Profile):
+        raise ValueError(f"profile: must be a widgets.model.Profile, not {type(profile).__name__}")
+    return profile
+
+
+@dataclass(frozen=True)
+class BimPartition:
+    """Where the typical cell's BIM sits, nM, and what follows from it."""
+
+    on_pocket_nM: dict[str, float]
+    free_nM: float
+    active_bax_nM: float
+    momp_threshold_nM: float
+
+    @property
+    def momp(self) -> bool:
+        """True when active BAX/BAK reaches the MOMP threshold."""
+        return self.active_bax_nM >= self.momp_threshold_nM
+
+
+def bim_partition(profile: Profile, doses=None, *, partners=()) -> BimPartition:
+    """For the typical cell (the profile itself): BIM on each anti-apoptotic protein and free,
+    and the active BAX/BAK that free BIM produces, at these drug doses (nM)."""
+    profile = with_partners(_check_profile(profile), partners)
+    result = equilibrium(typical_cell(profile), check_doses(doses))
+    on_pocket = {pocket: float(result.bound[0, 0, index]) for index, pocket in enumerate(POCKETS)}
+    free = float(result.free_ligands[0, 0])
+    return BimPartition(on_pocket, free, float(active_bax_nM(profile.bax, free)), MOMP_THRESHOLD_NM.value)

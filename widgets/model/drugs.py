@@ -1,0 +1,65 @@
+"""BH3 mimetics: their affinities for BCL-2, BCL-XL and MCL-1 (Ki or Kd, nM).
+
+A BH3 mimetic sits in the same groove that holds BIM, so in the model it is a
+*clamped* ligand: its free concentration is the dose in the medium (nM). ``NO_BINDING``
+(infinity) marks a pocket the drug does not measurably bind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from widgets.model.constants import NO_BINDING, Constant, affinities
+
+
+@dataclass(frozen=True)
+class Drug:
+    """A BH3 mimetic: display name, what it targets in words, and its affinity per pocket."""
+
+    key: str
+    name: str
+    targets: str
+    kd_nM: dict[str, Constant]
+
+
+def _ki(value, source, basis="measured", note=""):
+    return Constant(value, "nM", source, basis, note)
+
+
+DRUGS = {
+    "venetoclax": Drug(
+        "venetoclax", "Venetoclax", "BCL-2",
+        affinities(
+            _ki(0.01, "souers2013", "bound", "Ki < 0.010 nM by TR-FRET, below the assay's floor; the floor is used"),
+            _ki(48.0, "souers2013"),
+            _ki(444.0, "souers2013", "bound", "Ki > 444 nM; the bound is used"))),
+    "navitoclax": Drug(
+        "navitoclax", "Navitoclax", "BCL-2, BCL-XL and BCL-W",
+        affinities(
+            _ki(1.0, "tse2008", "bound", "Ki <= 1 nM; the bound is used"),
+            _ki(0.5, "tse2008", "bound", "Ki <= 0.5 nM; the bound is used"),
+            _ki(550.0, "tse2008"))),
+    "azd4320": Drug(
+        "azd4320", "AZD4320", "BCL-2 and BCL-XL (active moiety of AZD0466)",
+        affinities(
+            _ki(1.0, "patterson2021", "teaching assumption",
+                "AZD4320 is a dual BCL-2/BCL-XL inhibitor (Patterson et al. 2021); no affinity constants were "
+                "found in a source read for this book, so 1 nM stands for potent binding of both"),
+            _ki(1.0, "patterson2021", "teaching assumption",
+                "AZD4320 is a dual BCL-2/BCL-XL inhibitor (Patterson et al. 2021); no affinity constants were "
+                "found in a source read for this book, so 1 nM stands for potent binding of both"),
+            _ki(NO_BINDING, "patterson2021", "teaching assumption", "not described as binding MCL-1"))),
+    "s63845": Drug(
+        "s63845", "S63845", "MCL-1",
+        affinities(
+            _ki(NO_BINDING, "kotschy2016", "measured", "no discernible binding"),
+            _ki(NO_BINDING, "kotschy2016", "measured", "no discernible binding"),
+            _ki(1.2, "kotschy2016", "bound", "Ki < 1.2 nM; the bound is used"))),
+}
+
+
+def drug(key: str) -> Drug:
+    """The drug called ``key``; ValueError naming the allowed keys otherwise."""
+    if key not in DRUGS:
+        raise ValueError(f"drug: {key!r} is not a known drug; choose one of {', '.join(DRUGS)}")
+    return DRUGS[key]

@@ -1,0 +1,119 @@
+"""Protein profiles: how much of each BCL-2-family protein a leukemic cell holds (nM).
+
+A ``Profile`` is one typical cell. Absolute amounts of these proteins in ALL blasts
+have not been measured in a way a model can use, so every level here is a **teaching
+assumption** on the scale of models of the pathway (EARM 2.0, Lopez et al. 2013: tens
+of nM). What each named profile takes from the literature is the *direction*: which
+protein is high or low relative to the others, cited next to it.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from dataclasses import dataclass, fields, replace
+
+LEVEL_NAMES = {
+    "bcl2": "BCL-2", "bclxl": "BCL-XL", "mcl1": "MCL-1",
+    "bim": "BIM", "bax": "BAX/BAK", "noxa": "NOXA", "puma": "PUMA",
+}
+
+
+def _is_real(value) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Profile:
+    """Total amount of each protein in a typical cell, nM.
+
+    bcl2, bclxl, mcl1: anti-apoptotic proteins (the pockets); bim: the activator;
+    bax: the effectors BAX and BAK together; noxa, puma: sensitizer BH3-only proteins
+    (zero unless a regimen partner induces them).
+    """
+
+    bcl2: float
+    bclxl: float
+    mcl1: float
+    bim: float
+    bax: float
+    noxa: float = 0.0
+    puma: float = 0.0
+
+    def __post_init__(self):
+        for field in fields(self):
+            value = getattr(self, field.name)
+            if not _is_real(value) or math.isnan(value) or math.isinf(value) or value < 0:
+                raise ValueError(f"{field.name}: must be a finite number >= 0 nM, not {value!r}")
+
+    def scaled(self, **factors: float) -> "Profile":
+        """A new profile with the named levels multiplied, e.g. ``p.scaled(mcl1=4.0)``."""
+        for name, factor in factors.items():
+            if name not in LEVEL_NAMES:
+                raise ValueError(f"{name}: not a level of a profile; choose from {', '.join(LEVEL_NAMES)}")
+            if not _is_real(factor) or math.isnan(factor) or math.isinf(factor) or factor < 0:
+                raise ValueError(f"{name}: the factor must be a finite number >= 0, not {factor!r}")
+        return replace(self, **{name: getattr(self, name) * factor for name, factor in factors.items()})
+
+    def added(self, **amounts: float) -> "Profile":
+        """A new profile with the named levels raised by ``amounts`` nM."""
+        for name, amount in amounts.items():
+            if name not in LEVEL_NAMES:
+                raise ValueError(f"{name}: not a level of a profile; choose from {', '.join(LEVEL_NAMES)}")
+            if not _is_real(amount) or math.isnan(amount) or math.isinf(amount) or amount < 0:
+                raise ValueError(f"{name}: the amount added must be a finite number >= 0 nM, not {amount!r}")
+        return replace(self, **{name: getattr(self, name) + amount for name, amount in amounts.items()})
+
+    def levels(self) -> dict[str, float]:
+        """Every level by name, nM."""
+        return {field.name: getattr(self, field.name) for field in fields(self)}
+
+
+@dataclass(frozen=True)
+class NamedProfile:
+    """A profile of an ALL subtype, with the evidence for its shape."""
+
+    key: str
+    name: str
+    profile: Profile
+    evidence: str
+    sources: tuple[str, ...]
+
+
+NAMED_PROFILES = {
+    "b_all": NamedProfile(
+        "b_all", "BCL-2-dependent B-ALL",
+        Profile(bcl2=60.0, bclxl=10.0, mcl1=15.0, bim=40.0, bax=60.0),
+        "B-lineage blasts overexpress BCL-2 compared with normal B-cell progenitors, and BH3 profiling "
+        "of B-ALL samples shows BCL-2 as the main dependence.",
+        ("coustansmith1996", "kannan2025")),
+    "kmt2a_b_all": NamedProfile(
+        "kmt2a_b_all", "KMT2A-rearranged B-ALL",
+        Profile(bcl2=100.0, bclxl=8.0, mcl1=15.0, bim=50.0, bax=60.0),
+        "KMT2A-rearranged ALL expresses high BCL-2 and is venetoclax-sensitive in preclinical models.",
+        ("benito2015", "souers2013")),
+    "ph_like_b_all": NamedProfile(
+        "ph_like_b_all", "Ph-like B-ALL",
+        Profile(bcl2=60.0, bclxl=30.0, mcl1=15.0, bim=45.0, bax=60.0),
+        "Ph-like blasts depend on BCL-2, but JAK-STAT signalling raises BCL-XL, which blunts BCL-2 inhibition.",
+        ("aldoss2025", "kannan2025")),
+    "etp_all": NamedProfile(
+        "etp_all", "ETP-ALL",
+        Profile(bcl2=80.0, bclxl=5.0, mcl1=10.0, bim=25.0, bax=40.0),
+        "ETP-ALL has high BCL-2 with low BIM and BAX, and is venetoclax-sensitive in cell lines and xenografts.",
+        ("peirs2014",)),
+    "mature_t_all": NamedProfile(
+        "mature_t_all", "Mature T-ALL (BCL-XL high)",
+        Profile(bcl2=10.0, bclxl=80.0, mcl1=15.0, bim=40.0, bax=60.0),
+        "Mature T-ALL expresses high BCL-XL with little BCL-2 dependence; dual BCL-2/BCL-XL inhibition "
+        "kills it in models where venetoclax does not.",
+        ("peirs2014", "kannan2025")),
+    "mcl1_resistant": NamedProfile(
+        "mcl1_resistant", "MCL-1-driven resistance",
+        Profile(bcl2=30.0, bclxl=10.0, mcl1=90.0, bim=60.0, bax=60.0),
+        "Raising MCL-1 lets the cell hold the BIM that venetoclax releases from BCL-2: a main route of "
+        "resistance to BCL-2 inhibition. Here MCL-1 holds most of the BIM, so the cell depends on MCL-1.",
+        ("xu2022", "choudhary2015")),
+}
+
+PROFILES = {key: named.profile for key, named in NAMED_PROFILES.items()}
