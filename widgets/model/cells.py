@@ -254,3 +254,44 @@ def bim_partition(profile: Profile, doses=None, *, partners=()) -> BimPartition:
     on_pocket = {pocket: float(result.bound[0, 0, index]) for index, pocket in enumerate(POCKETS)}
     free = float(result.free_ligands[0, 0])
     return BimPartition(on_pocket, free, float(active_bax_nM(profile.bax, free)), MOMP_THRESHOLD_NM.value)
+
+
+@dataclass(frozen=True)
+class DoseScan:
+    """One treatment across a range of doses of its varied drug.
+
+    doses_nM: the doses; bim_share: (doses, 4) share of the typical cell's BIM on BCL-2,
+    BCL-XL, MCL-1 and free (0 to 1, rows sum to 1); active_bax_nM: the typical cell's
+    active BAX/BAK; fraction_apoptotic: share of the population past MOMP (0 to 1);
+    ic50_nM: as ``ic50`` (inf if not reached by 100 uM); momp_threshold_nM.
+    """
+
+    doses_nM: np.ndarray
+    bim_share: np.ndarray
+    active_bax_nM: np.ndarray
+    fraction_apoptotic: np.ndarray
+    ic50_nM: float
+    momp_threshold_nM: float
+
+
+def dose_scan(profile: Profile, drug_key: str, doses_nM, *, background=None, partners=(),
+              cells: int = DEFAULT_CELLS, seed: int = SEED) -> DoseScan:
+    """Where BIM sits, how much BAX/BAK is active and how many cells die, at each dose."""
+    doses_nM = np.asarray(doses_nM, dtype=float)
+    critical = np.sort(critical_doses(profile, drug_key, background=background, partners=partners,
+                                      cells=cells, seed=seed))
+    treated = with_partners(profile, partners)
+    typical = typical_cell(treated)
+    background = check_doses(background)
+    keys = list(background) + [drug_key]
+    kd = np.array([[drug(key).kd_nM[pocket].value for pocket in POCKETS] for key in keys])
+    concentrations = np.column_stack([np.full(doses_nM.size, background[key]) for key in background] + [doses_nM])
+    result = binding.solve(np.repeat(typical.pockets(), doses_nM.size, axis=0),
+                           np.repeat(typical.ligands(), doses_nM.size, axis=0), LIGAND_KD, concentrations, kd)
+    on_pockets = result.bound[:, 0, :]
+    free_bim = result.free_ligands[:, 0]
+    shares = np.column_stack([on_pockets, free_bim]) / treated.bim if treated.bim > 0 else np.zeros((doses_nM.size, 4))
+    half = critical[math.ceil(critical.size / 2) - 1]
+    return DoseScan(doses_nM, shares, active_bax_nM(treated.bax, free_bim),
+                    np.searchsorted(critical, doses_nM, side="right") / critical.size,
+                    float(half) if half <= IC50_RANGE_NM[1] else math.inf, MOMP_THRESHOLD_NM.value)

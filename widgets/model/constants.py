@@ -24,13 +24,18 @@ BASES = ("measured", "bound", "teaching assumption")
 
 @dataclass(frozen=True)
 class Constant:
-    """A number of the model: value, unit, the bibkey of its source, and its basis."""
+    """A number of the model: value, unit, the bibkey of its source, and its basis.
+
+    ``verified`` is False when the number is widely quoted from the source but was not
+    read in the source itself for this book (the note then says where it was read).
+    """
 
     value: float
     unit: str
     source: str
     basis: str
     note: str = ""
+    verified: bool = True
 
     def __post_init__(self):
         if self.basis not in BASES:
@@ -46,9 +51,10 @@ def affinities(bcl2: Constant, bclxl: Constant, mcl1: Constant) -> dict[str, Con
 
 BIM_KD_NM = affinities(
     *(Constant(0.1, "nM", "chen2005", "teaching assumption",
-               "BIM binds all three anti-apoptotic proteins tightly and alike (Chen et al. 2005); the "
-               "common value is chosen so that the model's venetoclax IC50 for BCL-2-dependent ALL "
-               "falls in the low-nanomolar range reported for sensitive ALL cells")
+               "BIM binds all anti-apoptotic proteins tightly and alike: its BH3 peptide competes at "
+               "2.4-4.6 nM (Chen et al. 2005). Full-length BIM at the membrane binds more tightly still; the "
+               "model's common value is chosen so that its venetoclax IC50 for BCL-2-dependent ALL is in "
+               "the low-nanomolar range of sensitive ALL cells")
       for _ in POCKETS))
 
 # --- Activation of BAX/BAK and the point of no return -------------------------------------
@@ -75,7 +81,10 @@ LEVEL_VARIATION_SD = Constant(
 NOXA_KD_NM = affinities(
     Constant(NO_BINDING, "nM", "chen2005", "measured", "NOXA binds only MCL-1 (and A1)"),
     Constant(NO_BINDING, "nM", "chen2005", "measured", "NOXA binds only MCL-1 (and A1)"),
-    Constant(19.0, "nM", "certo2006", "measured", "NOXA BH3 peptide binding MCL-1"))
+    Constant(19.0, "nM", "certo2006", "measured",
+             "NOXA BH3 peptide binding MCL-1, as coded from Certo et al. 2006 in the EARM model (Lopez et al. 2013); "
+             "not read in the paper itself",
+             verified=False))
 PUMA_KD_NM = affinities(
     *(Constant(0.1, "nM", "chen2005", "teaching assumption",
                "PUMA, like BIM, binds all anti-apoptotic proteins tightly (Chen et al. 2005); BIM's value is used")

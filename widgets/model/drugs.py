@@ -22,23 +22,27 @@ class Drug:
     kd_nM: dict[str, Constant]
 
 
-def _ki(value, source, basis="measured", note=""):
-    return Constant(value, "nM", source, basis, note)
+def _ki(value, source, basis="measured", note="", verified=True):
+    return Constant(value, "nM", source, basis, note, verified)
+
+
+_QUOTED = "as widely quoted from the paper's binding assays; the paper's full text was not read for this book"
 
 
 DRUGS = {
     "venetoclax": Drug(
         "venetoclax", "Venetoclax", "BCL-2",
         affinities(
-            _ki(0.01, "souers2013", "bound", "Ki < 0.010 nM by TR-FRET, below the assay's floor; the floor is used"),
-            _ki(48.0, "souers2013"),
-            _ki(444.0, "souers2013", "bound", "Ki > 444 nM; the bound is used"))),
+            _ki(0.01, "souers2013", "bound", f"Ki < 0.010 nM, the assay's floor, which is used; {_QUOTED}", False),
+            _ki(48.0, "souers2013", "measured", f"Ki 48 nM, {_QUOTED}", False),
+            _ki(444.0, "souers2013", "bound", f"Ki > 444 nM; the bound is used; {_QUOTED}", False))),
     "navitoclax": Drug(
         "navitoclax", "Navitoclax", "BCL-2, BCL-XL and BCL-W",
         affinities(
-            _ki(1.0, "tse2008", "bound", "Ki <= 1 nM; the bound is used"),
-            _ki(0.5, "tse2008", "bound", "Ki <= 0.5 nM; the bound is used"),
-            _ki(550.0, "tse2008"))),
+            _ki(1.0, "tse2008", "bound", "Ki < 1 nM (abstract); the bound is used"),
+            _ki(1.0, "tse2008", "bound", "Ki < 1 nM (abstract); the bound is used"),
+            _ki(550.0, "tse2008", "teaching assumption",
+                "MCL-1 binding is weak; 550 nM is the figure usually quoted, not read in the source", False))),
     "azd4320": Drug(
         "azd4320", "AZD4320", "BCL-2 and BCL-XL (active moiety of AZD0466)",
         affinities(
@@ -52,9 +56,9 @@ DRUGS = {
     "s63845": Drug(
         "s63845", "S63845", "MCL-1",
         affinities(
-            _ki(NO_BINDING, "kotschy2016", "measured", "no discernible binding"),
-            _ki(NO_BINDING, "kotschy2016", "measured", "no discernible binding"),
-            _ki(1.2, "kotschy2016", "bound", "Ki < 1.2 nM; the bound is used"))),
+            _ki(NO_BINDING, "kotschy2016", "measured", f"no discernible binding, {_QUOTED}", False),
+            _ki(NO_BINDING, "kotschy2016", "measured", f"no discernible binding, {_QUOTED}", False),
+            _ki(1.2, "kotschy2016", "bound", f"Ki < 1.2 nM; the bound is used; {_QUOTED}", False))),
 }
 
 

@@ -3,7 +3,8 @@
 Each partner changes the *profile*: it lowers or raises a protein, as the review and
 its sources describe the mechanism. The mechanism is cited; the size of each change is
 a **teaching assumption** (no source gives it as a number for ALL cells), chosen to be
-clearly visible in the model.
+clearly visible in the model. Where the review's own citation does not show the
+mechanism, the primary source that does is cited instead, and the chapters say so.
 """
 
 from __future__ import annotations
@@ -34,23 +35,28 @@ class Partner:
 PARTNERS = {
     "asparaginase": Partner(
         "asparaginase", "Asparaginase",
-        "depletes asparagine and glutamine, which MCL-1, a short-lived protein, needs to be made; MCL-1 falls",
-        ("hanbali2025",), scale={"mcl1": 0.3}),
+        "depletes asparagine and glutamine, which the cell needs to keep making MCL-1, a protein with a "
+        "half-life of hours; MCL-1 falls (the review's mechanism; venetoclax with asparaginase is synergistic "
+        "in T-ALL models)",
+        ("hanbali2025", "tron2018", "peirs2014"), scale={"mcl1": 0.3}),
     "homoharringtonine": Partner(
         "homoharringtonine", "Homoharringtonine",
-        "blocks protein translation; short-lived MCL-1 falls first",
-        ("hanbali2025",), scale={"mcl1": 0.3}),
+        "blocks protein translation, so short-lived MCL-1 falls first; with venetoclax it lowers MCL-1 and "
+        "kills ETP-ALL cells",
+        ("tron2018", "suo2024"), scale={"mcl1": 0.3}),
     "dexamethasone": Partner(
         "dexamethasone", "Dexamethasone",
-        "glucocorticoid signalling induces BIM in lymphoblasts",
-        ("hanbali2025",), scale={"bim": 2.0}),
+        "glucocorticoid signalling raises BIM in sensitive lymphoblasts",
+        ("bachmann2010",), scale={"bim": 2.0}),
     "azacitidine": Partner(
         "azacitidine", "Azacitidine (hypomethylating agent)",
-        "induces the MCL-1-binding sensitizer NOXA, priming cells for venetoclax",
+        "the review credits epigenetic modulation; here the hypomethylating agent is modelled as inducing "
+        "the MCL-1-binding sensitizer NOXA (a mechanism described in myeloid leukemia, not shown in ALL)",
         ("hanbali2025",), add={"noxa": 30.0}),
     "mdm2_inhibitor": Partner(
         "mdm2_inhibitor", "MDM2 inhibitor",
-        "stabilizes p53, which induces the BH3-only proteins NOXA and PUMA",
+        "stabilizes p53, which induces the BH3-only proteins NOXA and PUMA; in ALL models p53 activation "
+        "was combined with BCL-2/BCL-XL inhibition",
         ("bell2024",), add={"noxa": 20.0, "puma": 20.0}),
 }
 

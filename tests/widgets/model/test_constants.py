@@ -32,6 +32,8 @@ def test_every_constant_is_cited_and_labelled(name, constant):
     assert constant.basis in BASES
     if constant.basis != "measured":
         assert constant.note, f"{name}: a {constant.basis} needs a note saying what it stands for"
+    if not constant.verified:
+        assert "not read" in constant.note, f"{name}: an unverified number must say it was not read in its source"
     assert constant.value > 0 or math.isinf(constant.value)
 
 
