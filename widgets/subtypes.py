@@ -26,12 +26,18 @@ SUBTYPE_COLUMNS = [
     Column("apoptosis_bibkeys", kind="bibkeys"),
 ]
 
+# Who reports a share: the review itself, or the source the review cites for it. When
+# the two disagree, both rows are kept and the book shows the difference.
+REPORTERS = ("review", "cited source")
+
 LINEAGE_SHARE_COLUMNS = [
     Column("age_group", kind="category", categories=("children", "adults")),
     Column("lineage", kind="category", categories=("B", "T")),
     Column("low_percent", kind="float", minimum=0, maximum=100),
     Column("high_percent", kind="float", minimum=0, maximum=100),
+    Column("reported_by", kind="category", categories=REPORTERS),
     Column("bibkey", kind="bibkeys"),
+    Column("note"),
 ]
 
 
@@ -48,7 +54,7 @@ def load_subtypes(path=SUBTYPES_CSV):
 def load_lineage_share(path=LINEAGE_SHARE_CSV):
     """Share of ALL cases by lineage and age group (percent ranges), validated."""
     frame = read_table(path, LINEAGE_SHARE_COLUMNS)
-    check_unique(path, frame, ["age_group", "lineage"])
+    check_unique(path, frame, ["age_group", "lineage", "reported_by"])
     for row, record in enumerate(frame.itertuples(index=False), start=1):
         if record.low_percent > record.high_percent:
             raise DataError(path, row, "low_percent", f"{record.low_percent:g} is above high_percent {record.high_percent:g}")

@@ -23,13 +23,16 @@ def test_outcome_without_citation_is_an_error(tmp_path):
         load_subtypes(path)
 
 
-def test_lineage_share_ranges():
+def test_lineage_share_keeps_the_review_and_the_cited_source_apart():
     share = load_lineage_share()
     assert (share["low_percent"] <= share["high_percent"]).all()
+    adults = share[share["age_group"] == "adults"].set_index("reported_by")
+    assert (adults.loc["review", "low_percent"], adults.loc["review", "high_percent"]) == (60, 70)
+    assert adults.loc["cited source", "low_percent"] == 75 and adults.loc["cited source", "bibkey"] == ("terwilliger2017",)
 
 
 def test_inverted_range_is_an_error(tmp_path):
     path = tmp_path / "lineage_share.csv"
-    path.write_text(LINEAGE_SHARE_CSV.read_text().replace("75,85", "85,75"), encoding="utf-8")
+    path.write_text(LINEAGE_SHARE_CSV.read_text().replace("75,85", "85,75"), encoding="utf-8")  # children: row 1
     with pytest.raises(DataError, match="column 'low_percent': 85 is above high_percent 75"):
         load_lineage_share(path)
