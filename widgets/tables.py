@@ -10,6 +10,7 @@ error, not a missing value.
 from __future__ import annotations
 
 import csv
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,13 +94,21 @@ _INTEGER = re.compile(r"[+-]?\d+")
 _DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
+# Whole numbers are stored as pandas Int64, which holds up to 2**63 - 1.
+_LARGEST_WHOLE_NUMBER = 2 ** 63 - 1
+
+
 def _number(text: str, kind: str):
     if kind == "int":
         if not _INTEGER.fullmatch(text):
             raise ValueError(f"{text!r} is not a whole number")
+        if abs(int(text)) > _LARGEST_WHOLE_NUMBER:
+            raise ValueError(f"{text} is too large a whole number")
         return int(text)
     if not _DECIMAL.fullmatch(text):
         raise ValueError(f"{text!r} is not a number")
+    if math.isinf(float(text)):
+        raise ValueError(f"{text} is too large a number")
     return float(text)
 
 
