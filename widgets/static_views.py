@@ -16,6 +16,7 @@ import math
 from collections.abc import Callable, Sequence
 
 import ipywidgets
+from ipywidgets.widgets.widget_string import HTMLStyle
 
 # One shared Layout for every view: each widget otherwise carries its own layout model
 # in the page's saved widget state.
@@ -36,9 +37,21 @@ def slider(description: str, labels: Sequence[str], value_index: int = 0) -> ipy
         style={"description_width": "initial"}, layout=ipywidgets.Layout(width="auto", max_width="100%"))
 
 
+# One shared style model too, for the same reason.
+_VIEW_STYLE = HTMLStyle()
+
+
 def html_view(markup: str) -> ipywidgets.HTML:
-    """A view made of HTML (text, a table, an ``<img>`` with alt text)."""
-    return ipywidgets.HTML(value=markup, layout=_VIEW_LAYOUT)
+    """A view made of HTML (text, a table, an ``<img>`` with alt text, an SVG layer)."""
+    return ipywidgets.HTML(value=markup, layout=_VIEW_LAYOUT, style=_VIEW_STYLE)
+
+
+def overlay(layers: Sequence[ipywidgets.Widget]) -> ipywidgets.GridBox:
+    """Widgets stacked in one grid cell, the first at the bottom: a figure's background and
+    the data layers drawn over it (``widgets.plots.layers``)."""
+    cells = [ipywidgets.Box([layer], layout=ipywidgets.Layout(grid_area="figure", width="100%")) for layer in layers]
+    return ipywidgets.GridBox(cells, layout=ipywidgets.Layout(grid_template_areas='"figure"', width="100%",
+                                                              max_width="640px"))
 
 
 def linked_views(controls: Sequence[ipywidgets.widgets.widget_selection._Selection],

@@ -21,10 +21,11 @@ from widgets.model.constants import POCKET_NAMES, POCKETS, Constant
 from widgets.model.drugs import DRUGS, Drug
 from widgets.model.partners import PARTNERS, Partner
 from widgets.model.profiles import LEVEL_NAMES, NAMED_PROFILES, PROFILES, NamedProfile, Profile
+from widgets.model.regimens import REGIMENS, Regimen, regimen
 
 __all__ = [
     "BimPartition", "Constant", "DEFAULT_CELLS", "DRUGS", "Drug", "IC50_RANGE_NM", "LEVEL_NAMES", "NAMED_PROFILES",
     "PARTNERS", "PEPTIDES", "POCKETS", "POCKET_NAMES", "PROFILES", "Partner", "NamedProfile", "Profile",
-    "RESISTANT_ABOVE_NM", "SEED", "SENSITIVE_BELOW_NM",
+    "REGIMENS", "RESISTANT_ABOVE_NM", "Regimen", "SEED", "SENSITIVE_BELOW_NM", "regimen",
     "DoseScan", "bh3_profile", "bim_partition", "critical_doses", "dose_scan", "dose_response", "fraction_apoptotic", "ic50",
 ]

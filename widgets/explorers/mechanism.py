@@ -1,0 +1,138 @@
+"""The mechanism explorer: change BCL-2, MCL-1 and BCL-XL, choose a treatment and a dose,
+and see where BIM goes, whether BAX/BAK activate and how many cells die.
+
+On the static site every combination of treatment and levels is precomputed and the
+controls switch between views in the browser; the dose moves a marker over the
+figure. In a live kernel the sliders are continuous and the figure is recomputed.
+"""
+
+from __future__ import annotations
+
+import ipywidgets
+
+from widgets import model, runtime, static_views
+from widgets.model.constants import MOMP_THRESHOLD_NM
+from widgets.model.partners import with_partners
+from widgets.plots.mechanism import SCAN_DOSES_NM, MechanismFigure, dose_label
+
+# Levels relative to the profile, on a doubling scale; the static site embeds one view
+# per combination, so five steps per protein (125 combinations per treatment).
+LEVEL_STEPS = (0.25, 0.5, 1.0, 2.0, 4.0)
+LEVEL_RANGE = (0.25, 8.0)            # live sliders
+DOSE_STEPS_NM = (0.01, 0.1, 1.0, 10.0, 100.0, 1000.0, 10000.0)
+TREATMENTS = ("venetoclax", "venetoclax_asparaginase", "venetoclax_homoharringtonine", "venetoclax_s63845",
+              "venetoclax_mdm2", "navitoclax", "azd4320")
+PROTEINS = ("bcl2", "mcl1", "bclxl")
+EXPLORER_CELLS = 1000
+TEACHING_NOTE = ("A teaching model: protein levels are assumptions on a realistic scale, not measurements of "
+                 "patients' cells; the chapters explain each choice.")
+
+
+def _level_label(factor: float) -> str:
+    return f"×{factor:g}"
+
+
+def _title(regimen_key: str, levels: dict[str, float]) -> str:
+    changed = ", ".join(f"{model.LEVEL_NAMES[name]} {_level_label(levels[name])}" for name in PROTEINS)
+    return f"{model.REGIMENS[regimen_key].name} · {changed}"
+
+
+class _Views:
+    """Data layers, computed once per distinct model input: two partners with the same
+    effect on the profile give the same view, which both menu entries then show."""
+
+    def __init__(self, profile, figure, cells):
+        self.profile, self.figure, self.cells = profile, figure, cells
+        self.layers, self.widgets = {}, {}
+
+    def _key(self, regimen_key: str, levels: dict[str, float]):
+        regimen = model.REGIMENS[regimen_key]
+        treated = with_partners(self.profile.scaled(**levels), regimen.partners)
+        return regimen.drug, tuple(sorted(regimen.background.items())), tuple(treated.levels().items())
+
+    def layer(self, regimen_key: str, levels: dict[str, float]) -> str:
+        """The SVG data layer for this treatment and these levels."""
+        key = self._key(regimen_key, levels)
+        if key not in self.layers:
+            regimen = model.REGIMENS[regimen_key]
+            scan = model.dose_scan(self.profile.scaled(**levels), regimen.drug, SCAN_DOSES_NM,
+                                   cells=self.cells, **regimen.options())
+            self.layers[key] = self.figure.data_layer(scan, _title(regimen_key, levels))
+        return self.layers[key]
+
+    def view(self, regimen_key: str, levels: dict[str, float]) -> ipywidgets.Widget:
+        """The same layer as a widget, one widget per distinct layer (shared between stacks)."""
+        key = self._key(regimen_key, levels)
+        if key not in self.widgets:
+            self.widgets[key] = static_views.html_view(self.layer(regimen_key, levels))
+        return self.widgets[key]
+
+
+def mechanism_explorer(profile_key: str = "b_all", *, cells: int = EXPLORER_CELLS) -> ipywidgets.Widget:
+    """The explorer for one named profile (a key of ``model.PROFILES``)."""
+    if profile_key not in model.PROFILES:
+        raise ValueError(f"profile_key: {profile_key!r} is not a named profile; choose one of {', '.join(model.PROFILES)}")
+    named = model.NAMED_PROFILES[profile_key]
+    figure = MechanismFigure(named.profile.bax, MOMP_THRESHOLD_NM.value)
+    views = _Views(named.profile, figure, cells)
+    build = _static if runtime.is_static_site() else _live
+    return build(named, figure, views)
+
+
+def _background(named, figure) -> ipywidgets.Widget:
+    return static_views.html_view(figure.background_html(
+        f"Empty axes of the mechanism figure for the {named.name} profile: where BIM sits (percent), active "
+        "BAX/BAK (nM) with the MOMP threshold, and cells apoptotic (percent), each against the dose from 1 pM "
+        "to 100 µM on a log scale. The drawn data are described in the layer above."))
+
+
+def _caption(named) -> str:
+    return f"Profile: {named.name}, levels relative to it. {TEACHING_NOTE}"
+
+
+def _static(named, figure, views) -> ipywidgets.Widget:
+    treatment = static_views.dropdown("Treatment:", [model.REGIMENS[key].name for key in TREATMENTS])
+    sliders = [static_views.slider(f"{model.LEVEL_NAMES[name]}:", [_level_label(step) for step in LEVEL_STEPS],
+                                   LEVEL_STEPS.index(1.0)) for name in PROTEINS]
+    dose = static_views.slider("Dose:", [dose_label(step) for step in DOSE_STEPS_NM], DOSE_STEPS_NM.index(100.0))
+
+    def data_view(treatment_index, *level_indices):
+        levels = {name: LEVEL_STEPS[index] for name, index in zip(PROTEINS, level_indices)}
+        return views.view(TREATMENTS[treatment_index], levels)
+
+    data = static_views.linked_views([treatment, *sliders], data_view)
+    marker = static_views.linked_views([dose], lambda index: static_views.html_view(
+        figure.dose_layer(DOSE_STEPS_NM[index])))
+    background = _background(named, figure)
+    return static_views.explorer([treatment, *sliders, dose], static_views.overlay([background, data, marker]),
+                                 caption=_caption(named))
+
+
+def _live(named, figure, views) -> ipywidgets.Widget:
+    treatment = ipywidgets.Dropdown(options=[(model.REGIMENS[key].name, key) for key in TREATMENTS],
+                                    description="Treatment:", style={"description_width": "initial"})
+    sliders = {name: ipywidgets.FloatLogSlider(value=1.0, base=2, min=-2, max=3, step=0.1,
+                                               description=f"{model.LEVEL_NAMES[name]} ×",
+                                               continuous_update=False, readout_format=".2f")
+               for name in PROTEINS}
+    dose = ipywidgets.FloatLogSlider(value=100.0, base=10, min=-2, max=4, step=0.1, description="Dose (nM):",
+                                     continuous_update=False, readout_format=".3g")
+    data = static_views.html_view("")
+    marker = static_views.html_view("")
+
+    def redraw(_change=None):
+        levels = {name: slider.value for name, slider in sliders.items()}
+        data.value = views.layer(treatment.value, levels)
+
+    def move_marker(_change=None):
+        marker.value = figure.dose_layer(dose.value)
+
+    treatment.observe(redraw, "value")
+    for slider in sliders.values():
+        slider.observe(redraw, "value")
+    dose.observe(move_marker, "value")
+    redraw()
+    move_marker()
+    background = _background(named, figure)
+    return static_views.explorer([treatment, *sliders.values(), dose], static_views.overlay([background, data, marker]),
+                                 caption=_caption(named))
