@@ -12,6 +12,16 @@ def test_static_site_only_when_the_build_says_so(monkeypatch):
     assert not runtime.is_static_site()
 
 
+class RecordingApp:
+    """Stands in for the Sphinx application: records the extensions set up through it."""
+
+    def __init__(self):
+        self.extensions = []
+
+    def setup_extension(self, name):
+        self.extensions.append(name)
+
+
 def test_the_book_extension_sets_the_switch(monkeypatch):
     import sys
     from widgets import ROOT
@@ -19,5 +29,5 @@ def test_the_book_extension_sets_the_switch(monkeypatch):
     monkeypatch.delenv(runtime.STATIC_SITE_ENV, raising=False)
     sys.modules.pop("book_extension", None)
     import book_extension
-    book_extension.setup(app=None)
+    book_extension.setup(RecordingApp())
     assert runtime.is_static_site()

@@ -15,6 +15,17 @@ def small_figure():
 
 def test_png_bytes_are_identical_across_renders():
     assert style.png_bytes(small_figure()) == style.png_bytes(small_figure())
+    assert style.png_bytes(small_figure(), 16) == style.png_bytes(small_figure(), 16)
+
+
+def test_palette_reduction_shrinks_the_image_and_keeps_its_size():
+    from io import BytesIO
+
+    from PIL import Image
+    full, reduced = style.png_bytes(small_figure()), style.png_bytes(small_figure(), 16)
+    assert len(reduced) < len(full)
+    image = Image.open(BytesIO(reduced))
+    assert image.mode == "P" and image.size == Image.open(BytesIO(full)).size
 
 
 def test_img_html_escapes_alt_text_and_inlines_png():

@@ -94,7 +94,7 @@ NAMED_PROFILES = {
         ("benito2015", "souers2013")),
     "ph_like_b_all": NamedProfile(
         "ph_like_b_all", "Ph-like B-ALL",
-        Profile(bcl2=60.0, bclxl=30.0, mcl1=15.0, bim=45.0, bax=60.0),
+        Profile(bcl2=70.0, bclxl=20.0, mcl1=15.0, bim=50.0, bax=60.0),
         "Ph-like blasts depend on BCL-2, but JAK-STAT signalling raises BCL-XL, which blunts BCL-2 inhibition.",
         ("aldoss2025", "kannan2025")),
     "etp_all": NamedProfile(

@@ -1,0 +1,29 @@
+"""widgets.model.summaries: the chapters' tables come straight from the model and its constants."""
+
+import math
+
+from widgets import model
+from widgets.model import constants, summaries
+
+
+def test_ic50_matrix_matches_the_model():
+    matrix = summaries.ic50_matrix(["b_all", "mature_t_all"], ["venetoclax", "navitoclax"], cells=200)
+    assert list(matrix.index) == ["b_all", "mature_t_all"] and list(matrix.columns) == ["venetoclax", "navitoclax"]
+    assert matrix.loc["b_all", "venetoclax"] == model.ic50(model.PROFILES["b_all"], "venetoclax", cells=200)
+
+
+def test_selectivity_reports_the_cited_affinities():
+    table = summaries.selectivity().set_index("drug")
+    venetoclax = model.DRUGS["venetoclax"].kd_nM
+    assert table.loc["Venetoclax", "ki_bcl2_nM"] == venetoclax["bcl2"].value
+    assert table.loc["Venetoclax", "bclxl_over_bcl2"] == venetoclax["bclxl"].value / venetoclax["bcl2"].value
+    assert math.isinf(table.loc["S63845", "ki_bcl2_nM"]) and table.loc["Venetoclax", "sources"] == ("souers2013",)
+
+
+def test_the_catalogue_lists_every_number_once_with_its_basis():
+    catalogue = summaries.constants_catalogue()
+    assert catalogue["quantity"].is_unique
+    assert set(catalogue["basis"]) <= set(constants.BASES)
+    threshold = catalogue.set_index("quantity").loc["Active BAX/BAK at MOMP"]
+    assert threshold["value"] == constants.MOMP_THRESHOLD_NM.value and threshold["basis"] == "teaching assumption"
+    assert (~catalogue["read_in_source"]).sum() >= 1

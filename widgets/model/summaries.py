@@ -1,0 +1,64 @@
+"""Tables the chapters show, computed from the model and its cited constants."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from widgets.model import bh3, constants
+from widgets.model.cells import DEFAULT_CELLS, ic50
+from widgets.model.constants import POCKET_NAMES, POCKETS, Constant
+from widgets.model.drugs import DRUGS
+from widgets.model.profiles import NAMED_PROFILES
+from widgets.model.regimens import REGIMENS
+
+
+def ic50_matrix(profile_keys, regimen_keys, *, cells: int = DEFAULT_CELLS) -> pd.DataFrame:
+    """IC50 (nM; inf if not reached by 100 uM) of each regimen's varied drug, per profile.
+
+    Rows are named profiles, columns regimens (their keys).
+    """
+    return pd.DataFrame(
+        [[ic50(NAMED_PROFILES[profile].profile, REGIMENS[regimen].drug, cells=cells, **REGIMENS[regimen].options())
+          for regimen in regimen_keys] for profile in profile_keys],
+        index=list(profile_keys), columns=list(regimen_keys))
+
+
+def selectivity(drug_keys=tuple(DRUGS)) -> pd.DataFrame:
+    """Each drug's Ki (nM) per target, its selectivity for BCL-2 over BCL-XL, and its sources."""
+    rows = []
+    for key in drug_keys:
+        drug = DRUGS[key]
+        kd = {pocket: drug.kd_nM[pocket].value for pocket in POCKETS}
+        ratio = kd["bclxl"] / kd["bcl2"] if math.isfinite(kd["bclxl"]) or math.isfinite(kd["bcl2"]) else math.nan
+        rows.append({"drug": drug.name, "targets": drug.targets,
+                     **{f"ki_{pocket}_nM": kd[pocket] for pocket in POCKETS},
+                     "bclxl_over_bcl2": ratio,
+                     "sources": tuple(dict.fromkeys(drug.kd_nM[pocket].source for pocket in POCKETS))})
+    return pd.DataFrame(rows)
+
+
+def constants_catalogue() -> pd.DataFrame:
+    """Every number of the model: what it is, its value and unit, source, basis, and notes."""
+    rows = []
+
+    def add(quantity: str, constant: Constant):
+        rows.append({"quantity": quantity, "value": constant.value, "unit": constant.unit,
+                     "basis": constant.basis, "read_in_source": constant.verified,
+                     "source": constant.source, "note": constant.note})
+
+    for name, label in (("BIM_KD_NM", "BIM"), ("NOXA_KD_NM", "NOXA"), ("PUMA_KD_NM", "PUMA")):
+        for pocket, constant in getattr(constants, name).items():
+            add(f"{label} Kd for {POCKET_NAMES[pocket]}", constant)
+    add("Free BIM for half-active BAX/BAK", constants.BAX_ACTIVATION_KD_NM)
+    add("Active BAX/BAK at MOMP", constants.MOMP_THRESHOLD_NM)
+    add("Cell-to-cell spread of levels", constants.LEVEL_VARIATION_SD)
+    for drug in DRUGS.values():
+        for pocket, constant in drug.kd_nM.items():
+            add(f"{drug.name} Ki for {POCKET_NAMES[pocket]}", constant)
+    for peptide in bh3.PEPTIDES.values():
+        add(f"{peptide.key} peptide dose in BH3 profiling", peptide.concentration_nM)
+        for pocket, constant in peptide.kd_nM.items():
+            add(f"{peptide.key} peptide Kd for {POCKET_NAMES[pocket]}", constant)
+    return pd.DataFrame(rows)
