@@ -21,6 +21,7 @@ from widgets.model.constants import POCKET_NAMES, POCKETS, Constant
 from widgets.model.drugs import DRUGS, Drug
 from widgets.model.partners import PARTNERS, Partner
 from widgets.model.profiles import LEVEL_NAMES, NAMED_PROFILES, PROFILES, NamedProfile, Profile
+from widgets.model import summaries
 from widgets.model.regimens import REGIMENS, Regimen, regimen
 
 __all__ = [

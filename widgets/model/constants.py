@@ -28,6 +28,7 @@ class Constant:
 
     ``verified`` is False when the number is widely quoted from the source but was not
     read in the source itself for this book (the note then says where it was read).
+    ``relation`` is "<" or ">" for a bound (the source gives only a limit), "=" otherwise.
     """
 
     value: float
@@ -36,10 +37,20 @@ class Constant:
     basis: str
     note: str = ""
     verified: bool = True
+    relation: str = "="
 
     def __post_init__(self):
         if self.basis not in BASES:
             raise ValueError(f"basis: must be one of {BASES}, not {self.basis!r}")
+        if (self.relation != "=") != (self.basis == "bound") or self.relation not in ("=", "<", ">"):
+            raise ValueError("relation: '<' or '>' for a bound (and only for a bound), '=' otherwise")
+
+    def __str__(self) -> str:
+        """The value as a reader should see it: "< 0.01 nM", "48 nM", "no binding"."""
+        if math.isinf(self.value):
+            return "no binding"
+        prefix = "" if self.relation == "=" else f"{self.relation} "
+        return f"{prefix}{self.value:g} {self.unit}"
 
 
 def affinities(bcl2: Constant, bclxl: Constant, mcl1: Constant) -> dict[str, Constant]:
@@ -89,3 +100,10 @@ PUMA_KD_NM = affinities(
     *(Constant(0.1, "nM", "chen2005", "teaching assumption",
                "PUMA, like BIM, binds all anti-apoptotic proteins tightly (Chen et al. 2005); BIM's value is used")
       for _ in POCKETS))
+
+# --- Resistance mutations (not among the profiles; quoted in the chapters) ----------------
+
+BCL2_G101V_VENETOCLAX_AFFINITY_LOSS = Constant(
+    180.0, "fold", "blombery2019", "measured",
+    "the BCL2 G101V mutation found in patients relapsing on venetoclax lowers its affinity for BCL-2 "
+    "about 180-fold (surface plasmon resonance)")

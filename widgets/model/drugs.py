@@ -22,8 +22,8 @@ class Drug:
     kd_nM: dict[str, Constant]
 
 
-def _ki(value, source, basis="measured", note="", verified=True):
-    return Constant(value, "nM", source, basis, note, verified)
+def _ki(value, source, basis="measured", note="", verified=True, relation="="):
+    return Constant(value, "nM", source, basis, note, verified, relation)
 
 
 _QUOTED = "as widely quoted from the paper's binding assays; the paper's full text was not read for this book"
@@ -33,14 +33,14 @@ DRUGS = {
     "venetoclax": Drug(
         "venetoclax", "Venetoclax", "BCL-2",
         affinities(
-            _ki(0.01, "souers2013", "bound", f"Ki < 0.010 nM, the assay's floor, which is used; {_QUOTED}", False),
+            _ki(0.01, "souers2013", "bound", f"Ki < 0.010 nM, the assay's floor, which is used; {_QUOTED}", False, "<"),
             _ki(48.0, "souers2013", "measured", f"Ki 48 nM, {_QUOTED}", False),
-            _ki(444.0, "souers2013", "bound", f"Ki > 444 nM; the bound is used; {_QUOTED}", False))),
+            _ki(444.0, "souers2013", "bound", f"Ki > 444 nM; the bound is used; {_QUOTED}", False, ">"))),
     "navitoclax": Drug(
         "navitoclax", "Navitoclax", "BCL-2, BCL-XL and BCL-W",
         affinities(
-            _ki(1.0, "tse2008", "bound", "Ki < 1 nM (abstract); the bound is used"),
-            _ki(1.0, "tse2008", "bound", "Ki < 1 nM (abstract); the bound is used"),
+            _ki(1.0, "tse2008", "bound", "Ki < 1 nM (abstract); the bound is used", relation="<"),
+            _ki(1.0, "tse2008", "bound", "Ki < 1 nM (abstract); the bound is used", relation="<"),
             _ki(550.0, "tse2008", "teaching assumption",
                 "MCL-1 binding is weak; 550 nM is the figure usually quoted, not read in the source", False))),
     "azd4320": Drug(
@@ -58,7 +58,7 @@ DRUGS = {
         affinities(
             _ki(NO_BINDING, "kotschy2016", "measured", f"no discernible binding, {_QUOTED}", False),
             _ki(NO_BINDING, "kotschy2016", "measured", f"no discernible binding, {_QUOTED}", False),
-            _ki(1.2, "kotschy2016", "bound", f"Ki < 1.2 nM; the bound is used; {_QUOTED}", False))),
+            _ki(1.2, "kotschy2016", "bound", f"Ki < 1.2 nM; the bound is used; {_QUOTED}", False, "<"))),
 }
 
 

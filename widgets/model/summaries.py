@@ -32,11 +32,23 @@ def selectivity(drug_keys=tuple(DRUGS)) -> pd.DataFrame:
         drug = DRUGS[key]
         kd = {pocket: drug.kd_nM[pocket].value for pocket in POCKETS}
         ratio = kd["bclxl"] / kd["bcl2"] if math.isfinite(kd["bclxl"]) or math.isfinite(kd["bcl2"]) else math.nan
-        rows.append({"drug": drug.name, "targets": drug.targets,
+        rows.append({"bclxl_over_bcl2_text": _ratio_text(ratio, drug.kd_nM["bcl2"].relation, drug.kd_nM["bclxl"].relation),"drug": drug.name, "targets": drug.targets,
                      **{f"ki_{pocket}_nM": kd[pocket] for pocket in POCKETS},
+                     **{f"ki_{pocket}_text": str(drug.kd_nM[pocket]) for pocket in POCKETS},
                      "bclxl_over_bcl2": ratio,
                      "sources": tuple(dict.fromkeys(drug.kd_nM[pocket].source for pocket in POCKETS))})
     return pd.DataFrame(rows)
+
+
+def _ratio_text(ratio: float, bcl2_relation: str, bclxl_relation: str) -> str:
+    """A ratio of two constants as text, honest about bounds: a ratio of an upper-bounded
+    BCL-2 Ki and a measured BCL-XL Ki is a lower bound; two bounds give no ratio."""
+    if math.isnan(ratio) or math.isinf(ratio):
+        return ""
+    if bcl2_relation != "=" and bclxl_relation != "=":
+        return "not known (both bounds)"
+    relation = {"<": ">", ">": "<"}.get(bcl2_relation, {"<": "<", ">": ">"}.get(bclxl_relation, ""))
+    return f"{relation + ' ' if relation else ''}{ratio:,.0f}×"
 
 
 def constants_catalogue() -> pd.DataFrame:
@@ -44,7 +56,7 @@ def constants_catalogue() -> pd.DataFrame:
     rows = []
 
     def add(quantity: str, constant: Constant):
-        rows.append({"quantity": quantity, "value": constant.value, "unit": constant.unit,
+        rows.append({"quantity": quantity, "value": constant.value, "text": str(constant), "unit": constant.unit,
                      "basis": constant.basis, "read_in_source": constant.verified,
                      "source": constant.source, "note": constant.note})
 
