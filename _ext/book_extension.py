@@ -5,6 +5,11 @@ kernels inherit its environment. Setting ``STATIC_SITE_ENV`` here tells the expl
 in ``widgets`` that they are rendered for a static page with no kernel behind it, so
 they precompute their views and link controls in the browser. A notebook run anywhere
 else (Jupyter, Colab, Binder, nbval) gets the live explorers instead.
+
+It also loads the book's other extensions, one module each in this folder: the
+``self-check`` directive (``self_check``), glossary definitions on term links
+(``glossary_tooltips``), the ``data-files`` list (``data_files``) and accessibility fixes
+to the HTML (``accessible_html``).
 """
 
 import os
@@ -14,4 +19,6 @@ from widgets.runtime import STATIC_SITE_ENV
 
 def setup(app):
     os.environ[STATIC_SITE_ENV] = "1"
+    for extension in ("self_check", "glossary_tooltips", "data_files", "accessible_html"):
+        app.setup_extension(extension)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -10,7 +10,9 @@ anchor ``cite-<key>``.
 import html
 from functools import lru_cache
 
+from docutils.nodes import make_id
 from pybtex.database import parse_file
+from pybtex.richtext import Text
 
 from widgets import ROOT
 
@@ -34,8 +36,10 @@ def short_citation(key: str) -> str:
     if key not in _entries():
         raise ValueError(f"key: {key!r} is not in references.bib")
     entry = _entries()[key]
-    # "and others" in an author list parses as a person named "others".
-    surnames = [" ".join(person.last_names) for person in entry.persons.get("author", [])]
+    # "and others" in an author list parses as a person named "others"; names may hold
+    # LaTeX accents (D{\"o}hner), rendered here as plain text (Döhner).
+    surnames = [Text.from_latex(" ".join(person.last_names)).render_as("text")
+                for person in entry.persons.get("author", [])]
     if len(surnames) == 1:
         authors = surnames[0]
     elif len(surnames) == 2 and "others" not in surnames:
@@ -45,8 +49,13 @@ def short_citation(key: str) -> str:
     return f"{authors}, {entry.fields['year']}"
 
 
+def anchor(key: str) -> str:
+    """The id of ``key``'s entry on the bibliography page, as Sphinx writes it
+    (docutils' ``make_id``: "cite-venclexta_label" becomes "cite-venclexta-label")."""
+    return make_id(f"cite-{key}")
+
+
 def cite_html(keys) -> str:
     """Parenthetical author-year citation links for ``keys``, for widget HTML."""
-    links = [f'<a href="{BIBLIOGRAPHY_PAGE}#cite-{html.escape(key)}">{html.escape(short_citation(key))}</a>'
-             for key in keys]
+    links = [f'<a href="{BIBLIOGRAPHY_PAGE}#{anchor(key)}">{html.escape(short_citation(key))}</a>' for key in keys]
     return f"({'; '.join(links)})" if links else ""

@@ -69,9 +69,10 @@ def browser():
 class PageWatch:
     """Opens pages and records every error, failed or off-site request on them."""
 
-    def __init__(self, browser, site_url, viewport):
+    def __init__(self, browser, site_url, viewport, **context_options):
+        """`context_options` go to Playwright's `new_context` (e.g. has_touch=True)."""
         self.site_url = site_url
-        self.context = browser.new_context(viewport=viewport, service_workers="block")
+        self.context = browser.new_context(viewport=viewport, service_workers="block", **context_options)
         self.context.route("**/*", self._only_this_site)
         self.problems: list[str] = []
         self.page = self.context.new_page()

@@ -37,3 +37,12 @@ def test_cite_html_links_to_the_bibliography_anchor():
 def test_unknown_key_is_refused():
     with pytest.raises(ValueError, match="key: 'nobody1999' is not in references.bib"):
         short_citation("nobody1999")
+
+
+def test_anchors_follow_sphinx_ids_for_keys_with_underscores():
+    assert 'href="bibliography.html#cite-venclexta-label"' in cite_html(["venclexta_label"])
+
+
+def test_latex_accents_render_as_text():
+    assert short_citation("neumann2012") == "Neumann et al., 2012"
+    assert "{" not in short_citation("dohner2022") and short_citation("dohner2022").startswith("Döhner")
