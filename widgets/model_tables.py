@@ -6,6 +6,8 @@ constant changes the page, and each row cites its source.
 
 from __future__ import annotations
 
+from IPython.display import Markdown
+
 from widgets import model
 from widgets.display import cite, markdown_table
 from widgets.model import summaries
@@ -13,13 +15,17 @@ from widgets.plots.mechanism import dose_label
 
 
 def profiles_table():
-    """Each named profile: its levels (nM, teaching assumptions) and the evidence for its shape."""
+    """Each named profile's levels (nM, teaching assumptions) in a table, then the evidence
+    for each profile's shape as a list (prose in a table column is unreadable on a phone)."""
     rows = []
     for named in model.NAMED_PROFILES.values():
         levels = named.profile
         rows.append([named.name, f"{levels.bcl2:g}", f"{levels.bclxl:g}", f"{levels.mcl1:g}", f"{levels.bim:g}",
-                     f"{levels.bax:g}", f"{named.evidence} {cite(named.sources)}"])
-    return markdown_table(["Profile", "BCL-2", "BCL-XL", "MCL-1", "BIM", "BAX/BAK", "Why this shape"], rows)
+                     f"{levels.bax:g}"])
+    table = markdown_table(["Profile (levels in nM)", "BCL-2", "BCL-XL", "MCL-1", "BIM", "BAX/BAK"], rows).data
+    evidence = "\n".join(f"- **{named.name}**: {named.evidence} {cite(named.sources)}"
+                         for named in model.NAMED_PROFILES.values())
+    return Markdown(f"{table}\n\nWhy each profile has this shape:\n\n{evidence}")
 
 
 def selectivity_table():

@@ -32,9 +32,10 @@ def dropdown(description: str, labels: Sequence[str], value_index: int = 0) -> i
 
 def slider(description: str, labels: Sequence[str], value_index: int = 0) -> ipywidgets.SelectionSlider:
     """A labelled slider stepping through ``labels`` (for ordered options such as levels)."""
+    # A fixed width: with "auto" the track collapses to nothing inside a wrapping row.
     return ipywidgets.SelectionSlider(
         options=list(labels), index=value_index, description=description, continuous_update=True,
-        style={"description_width": "initial"}, layout=ipywidgets.Layout(width="auto", max_width="100%"))
+        style={"description_width": "initial"}, layout=ipywidgets.Layout(width="20em", max_width="100%"))
 
 
 # One shared style model too, for the same reason.
@@ -55,24 +56,41 @@ def overlay(layers: Sequence[ipywidgets.Widget]) -> ipywidgets.GridBox:
 
 
 def linked_views(controls: Sequence[ipywidgets.widgets.widget_selection._Selection],
-                 view_for: Callable[..., ipywidgets.Widget]) -> ipywidgets.Widget:
+                 view_for: Callable[..., ipywidgets.Widget], *, share: bool = False) -> ipywidgets.Widget:
     """Nested stacks holding ``view_for(i, j, ...)`` for every combination of option indices.
 
     ``controls`` are selection widgets (dropdowns, selection sliders); ``view_for`` is
     called once per combination with one option index per control, in order. The
     returned widget shows the view for the controls' current indices and follows them
     in the browser.
+
+    With ``share=True`` the tree is kept as small as the views allow (for filters, where
+    many combinations select the same thing and ``view_for`` returns the same widget
+    for them): a level whose options all lead to the same widget is replaced by that
+    widget (the control does not change it there), and two levels of the same depth with
+    the same children are one shared stack. A stack shows only its selected child, so a
+    shared widget is never on the page twice. No stack or link is made and then dropped:
+    a saved page holds the state of every widget made.
     """
     if not controls:
         raise ValueError("controls: give at least one control")
     counts = [len(control.options) for control in controls]
+    shared: dict[tuple, ipywidgets.Widget] = {}
 
     def stack(depth: int, prefix: tuple[int, ...]) -> ipywidgets.Widget:
         if depth == len(controls):
             return view_for(*prefix)
         children = [stack(depth + 1, prefix + (index,)) for index in range(counts[depth])]
+        if share:
+            if all(child is children[0] for child in children):
+                return children[0]
+            key = (depth, tuple(id(child) for child in children))
+            if key in shared:
+                return shared[key]
         level = ipywidgets.Stack(children, selected_index=controls[depth].index, layout=_VIEW_LAYOUT)
         ipywidgets.jslink((controls[depth], "index"), (level, "selected_index"))
+        if share:
+            shared[key] = level
         return level
 
     return stack(0, ())

@@ -78,14 +78,15 @@ def png_bytes(fig, palette_colours: int | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def img_html(fig, alt: str) -> str:
+def img_html(fig, alt: str, *, palette_colours: int | None = VIEW_PALETTE_COLOURS) -> str:
     """The figure as an ``<img>`` element with alt text, its PNG inlined as a data URI.
 
     ipywidgets' own Image widget cannot carry alt text, so precomputed explorer views
-    are HTML widgets holding this element.
+    are HTML widgets holding this element. ``palette_colours=None`` keeps full colour (for
+    an image whose colours must match other layers exactly).
     """
     if not alt.strip():
         raise ValueError("alt: every figure needs alt text describing what it shows")
-    data = base64.b64encode(png_bytes(fig, VIEW_PALETTE_COLOURS)).decode("ascii")
+    data = base64.b64encode(png_bytes(fig, palette_colours)).decode("ascii")
     return (f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}" '
             'style="max-width:100%;height:auto">')

@@ -84,9 +84,9 @@ NAMED_PROFILES = {
     "b_all": NamedProfile(
         "b_all", "BCL-2-dependent B-ALL",
         Profile(bcl2=60.0, bclxl=10.0, mcl1=15.0, bim=40.0, bax=60.0),
-        "B-lineage blasts overexpress BCL-2 compared with normal B-cell progenitors, and BH3 profiling "
-        "of B-ALL samples shows BCL-2 as the main dependence.",
-        ("coustansmith1996", "kannan2025")),
+        "B-lineage blasts overexpress BCL-2 compared with normal B-cell progenitors (Coustan-Smith et al.); "
+        "the review reports BH3 profiling that shows BCL-2 as the main dependence of B-ALL samples.",
+        ("coustansmith1996", "hanbali2025", "kannan2025")),
     "kmt2a_b_all": NamedProfile(
         "kmt2a_b_all", "KMT2A-rearranged B-ALL",
         Profile(bcl2=100.0, bclxl=8.0, mcl1=15.0, bim=50.0, bax=60.0),
@@ -95,19 +95,22 @@ NAMED_PROFILES = {
     "ph_like_b_all": NamedProfile(
         "ph_like_b_all", "Ph-like B-ALL",
         Profile(bcl2=70.0, bclxl=20.0, mcl1=15.0, bim=50.0, bax=60.0),
-        "Ph-like blasts depend on BCL-2, but JAK-STAT signalling raises BCL-XL, which blunts BCL-2 inhibition.",
-        ("aldoss2025", "kannan2025")),
+        "Ph-like blasts showed BCL-2 dependence in the Aldoss study; the review adds that JAK-STAT signalling "
+        "raises BCL-XL in Ph-like ALL, which blunts BCL-2 inhibition.",
+        ("aldoss2025", "hanbali2025", "kannan2025")),
     "etp_all": NamedProfile(
         "etp_all", "ETP-ALL",
         Profile(bcl2=80.0, bclxl=5.0, mcl1=10.0, bim=25.0, bax=40.0),
-        "ETP-ALL has high BCL-2 with low BIM and BAX, and is venetoclax-sensitive in cell lines and xenografts.",
-        ("peirs2014",)),
+        "Early T-cell precursors and ETP-ALL express high BCL-2, and ETP-ALL cells depend on BCL-2 and are killed "
+        "by venetoclax in cell lines and xenografts. The review adds low BIM and BAX, which the profile follows; "
+        "that part was not found in the sources read for this book.",
+        ("peirs2014", "nichonghaile2014", "hanbali2025")),
     "mature_t_all": NamedProfile(
         "mature_t_all", "Mature T-ALL (BCL-XL high)",
         Profile(bcl2=10.0, bclxl=80.0, mcl1=15.0, bim=40.0, bax=60.0),
-        "Mature T-ALL expresses high BCL-XL with little BCL-2 dependence; dual BCL-2/BCL-XL inhibition "
-        "kills it in models where venetoclax does not.",
-        ("peirs2014", "kannan2025")),
+        "T-ALL other than ETP-ALL depends on BCL-XL more than on BCL-2 in BH3 profiling, and dual "
+        "BCL-2/BCL-XL inhibition kills it in models where venetoclax does not.",
+        ("nichonghaile2014", "peirs2014", "kannan2025")),
     "mcl1_resistant": NamedProfile(
         "mcl1_resistant", "MCL-1-driven resistance",
         Profile(bcl2=30.0, bclxl=10.0, mcl1=90.0, bim=60.0, bax=60.0),

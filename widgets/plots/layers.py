@@ -35,9 +35,13 @@ class LayeredFigure:
         self.width, self.height = fig.bbox.width, fig.bbox.height
 
     def background_html(self, alt: str) -> str:
-        """The background as an ``<img>`` with alt text, sized like the layers."""
-        return style.img_html(self.fig, alt).replace('style="max-width:100%;height:auto"',
-                                                     'style="display:block;width:100%;height:auto"')
+        """The background as an ``<img>`` with alt text, sized like the layers.
+
+        In full colour: its legend must match the layers' colours exactly, and there is
+        only one background per explorer.
+        """
+        return style.img_html(self.fig, alt, palette_colours=None).replace(
+            'style="max-width:100%;height:auto"', 'style="display:block;width:100%;height:auto"')
 
     def _pixels(self, ax, x, y) -> np.ndarray:
         points = ax.transData.transform(np.column_stack([np.asarray(x, float), np.asarray(y, float)]))
