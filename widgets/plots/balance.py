@@ -44,7 +44,9 @@ def balance_figure(conditions: list[Condition], *, height_in: float = 5.2):
     fig.legend(handles=[plt.Rectangle((0, 0), 1, 1, facecolor=BAND_COLOURS[band], edgecolor="black")
                         for band in BANDS], labels=[f"BIM {BAND_LABELS[band]}" for band in BANDS],
                loc="lower center", ncol=2, frameon=False, fontsize=9, bbox_to_anchor=(0.5, -0.01))
-    fig.subplots_adjust(left=0.2, right=0.96, top=0.9, bottom=0.17)
+    # Keep about an inch under the axes for their labels and the two-row legend, whatever
+    # the figure's height.
+    fig.subplots_adjust(left=0.2, right=0.96, top=0.9, bottom=1.1 / height_in)
     return fig
 
 
@@ -55,7 +57,7 @@ def _bim_bar(ax, partition, title: str, show_axis: bool) -> None:
     for band, amount in zip(BANDS, shares):
         percent = 100.0 * amount / total if total else 0.0
         ax.bar(0, percent, bottom=bottom, width=0.6, color=BAND_COLOURS[band], edgecolor="black")
-        if percent >= 9:
+        if percent >= 12:
             ax.text(0, bottom + percent / 2, f"{BAND_LABELS[band]}\n{percent:.0f}%", ha="center", va="center",
                     fontsize=9)
         bottom += percent
