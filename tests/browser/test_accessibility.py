@@ -90,6 +90,9 @@ def test_axe_with_the_learner_tools_open(watch, page_path):
     """The feedback, the answers and a tooltip are audited as the reader sees them."""
     page = watch.open(page_path)
     page.evaluate(OPEN_TOOLS_JS)
+    # Opened content fades in (CSS transitions); audit it once it is fully shown, not while
+    # its colours are still half transparent.
+    page.evaluate("() => Promise.all(document.getAnimations().map(animation => animation.finished))")
     if page_path in PAGES_WITH_TERMS:
         page.locator(".glossary-term a").first.focus()
         page.wait_for_selector("#glossary-tooltip:not([hidden])")

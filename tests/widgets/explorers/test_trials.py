@@ -1,0 +1,275 @@
+"""widgets.explorers.trials: filters select the right figures, shared views, page-size budget."""
+
+import itertools
+import json
+import re
+
+import ipywidgets
+import pytest
+from ipywidgets.embed import dependency_state
+from ipywidgets.widgets.widget import _instances
+from ipywidgets.widgets.widget_link import Link
+
+from widgets import static_views, trials
+from widgets.explorers import trials as explorer
+from widgets.intervals import clopper_pearson_interval
+from widgets.plots import trials as plots
+
+# The page budget is 3 MB for a chapter (CONTRIBUTING.md). An explorer's saved state,
+# with every default kept (as a notebook's saved widget state has it), must leave room
+# for the chapter's text, figures and the theme: at most 1.5 MB for the trial explorer,
+# 0.3 MB for the ongoing-trials explorer.
+TRIAL_STATE_BUDGET_BYTES = 1_500_000
+ONGOING_STATE_BUDGET_BYTES = 300_000
+
+
+@pytest.fixture(scope="module")
+def data():
+    return trials.load_studies(), trials.load_outcomes()
+
+
+@pytest.fixture(scope="module")
+def block(data):
+    return explorer.trial_explorer(*data)
+
+
+class Selector:
+    """What each combination selects, computed with the pure functions of
+    ``widgets.plots.trials`` (independently of the explorer), cached."""
+
+    def __init__(self, studies, outcomes):
+        self.studies, self.outcomes = studies, outcomes
+        self.cache, self.rows_cache = {}, {}
+
+    def __call__(self, indices):
+        """(chosen studies frame, selected outcome row labels) for these option indices."""
+        if indices not in self.cache:
+            keywords = filters_at(indices)
+            chosen = plots.select_studies(self.studies, **{k: v for k, v in keywords.items() if k != "endpoints"})
+            rows = tuple(sorted(plots.select_outcomes(self.outcomes, self.studies, **keywords).index))
+            self.cache[indices] = chosen, rows
+        return self.cache[indices]
+
+    def figure_rows(self, rows):
+        if rows not in self.rows_cache:
+            self.rows_cache[rows] = plots.figure_rows(self.outcomes.loc[list(rows)], self.studies)
+        return self.rows_cache[rows]
+
+
+@pytest.fixture(scope="module")
+def select(data):
+    return Selector(*data)
+
+
+def parts(block):
+    controls = list(block.children[0].children)
+    chips, forest, survival, table = block.children[1].children[0].children
+    forest_axes, forest_data = (cell.children[0] for cell in forest.children)
+    survival_axes, survival_data = (cell.children[0] for cell in survival.children)
+    return controls, chips, forest_axes, forest_data, survival_axes, survival_data, table
+
+
+def stack_controls():
+    """Which control each linked stack follows (from the jslinks)."""
+    return {id(link.target[0]): link.source[0] for link in list(_instances.values()) if isinstance(link, Link)}
+
+
+def shown(tree, controls, indices, links):
+    """The view a tree shows when the controls are at ``indices``, as the browser would."""
+    widget = tree
+    while isinstance(widget, ipywidgets.Stack):
+        control = links[id(widget)]
+        widget = widget.children[indices[controls.index(control)]]
+    return widget
+
+
+def combinations(controls):
+    return itertools.product(*(range(len(control.options)) for control in controls))
+
+
+def filters_at(indices):
+    keywords = {keyword: options[index][1] for (_, keyword, options), index in zip(explorer.FILTERS, indices)}
+    keywords["endpoints"] = plots.ENDPOINT_CHOICES[keywords["endpoints"]].endpoints
+    return keywords
+
+
+def cited_studies(html):
+    return set(re.findall(r"#cite-([a-z0-9]+)", html)) - {trials.REVIEW_BIBKEY}
+
+
+def test_controls_and_layout(block):
+    controls, chips, *_ = parts(block)
+    assert [control.description for control in controls] == [name for name, _, _ in explorer.FILTERS]
+    assert [len(control.options) for control in controls] == [4, 3, 6, 7, len(plots.ENDPOINT_CHOICES)]
+    assert all(control.index == 0 for control in controls)
+    assert static_views.EXPLORER_CLASS in block._dom_classes
+    assert len(chips.children) == len(controls)
+
+
+def test_default_view_shows_every_response_figure_with_its_exact_interval(block, data, select):
+    studies, _ = data
+    controls, _, _, forest, _, survival, table = parts(block)
+    links = stack_controls()
+    indices = (0, 0, 0, 0, 0)
+    svg = shown(forest, controls, indices, links).value
+    rows = select.figure_rows(select(indices)[1])
+    assert f"All response rates: {len(rows)} figures, {len({row.study_id for row in rows})} studies" in svg
+    low, high = clopper_pearson_interval(23, 24)
+    assert f"CR/CRi 96% (23/24; CI {100 * low:.1f}–{100 * high:.1f}) [T1 + text]" in svg
+    low, high = clopper_pearson_interval(28, 47)
+    assert f"CR 60%, 28 of 47 patients, exact 95% confidence interval {100 * low:.1f} to {100 * high:.1f}" in svg
+    assert "Survival in months: 5 figures" in shown(survival, controls, indices, links).value
+    assert cited_studies(shown(table, controls, indices, links).value) == set(studies["bibkey"])
+
+
+def test_every_combination_shows_exactly_the_selected_figures_and_studies(block, select):
+    controls, _, axes, forest, survival_axes, survival, table = parts(block)
+    links = stack_controls()
+    for indices in combinations(controls):
+        chosen, rows = select(indices)
+        forest_view = shown(forest, controls, indices, links).value
+        table_view = shown(table, controls, indices, links).value
+        if chosen.empty:
+            assert forest_view == explorer.NO_MATCH_HTML and table_view == ""
+            assert shown(axes, controls, indices, links).value == ""
+            continue
+        assert cited_studies(table_view) == set(chosen["bibkey"]), indices
+        figure_rows = select.figure_rows(rows)
+        if figure_rows:
+            assert f": {len(figure_rows)} figure" in forest_view
+            for row in figure_rows:
+                assert row.description().replace("'", "&#x27;") in forest_view
+            background = shown(axes, controls, indices, links).value
+            assert background.startswith("<img") and 'alt="Empty chart axes' in background
+        else:
+            assert "reports no figure of this kind" in forest_view
+
+
+def test_one_widget_per_distinct_selection(block, select):
+    controls, _, _, forest, _, _, table = parts(block)
+    links = stack_controls()
+    forest_views, table_views = {}, {}
+    for indices in combinations(controls):
+        chosen, rows = select(indices)
+        key = "no match" if chosen.empty else (indices[-1], rows) if rows else ("none", indices[-1])
+        forest_views.setdefault(key, set()).add(id(shown(forest, controls, indices, links)))
+        if not chosen.empty:
+            mixed = (chosen["setting"] == "mixed").any()
+            table_key = (tuple(sorted(chosen["study_id"])), indices[1] if mixed else None)
+            table_views.setdefault(table_key, set()).add(id(shown(table, controls, indices, links)))
+    # every combination with the same selection shows the same widget, a different one per selection
+    assert all(len(widget_ids) == 1 for widget_ids in forest_views.values())
+    assert len({next(iter(widget_ids)) for widget_ids in forest_views.values()}) == len(forest_views)
+    assert all(len(widget_ids) == 1 for widget_ids in table_views.values())
+    assert len({next(iter(widget_ids)) for widget_ids in table_views.values()}) == len(table_views)
+    # far fewer views than combinations
+    assert len(forest_views) < static_views.view_count(controls) / 10
+
+
+def test_neighbouring_combinations_differ_where_the_selection_does(block, select):
+    controls, chips, _, forest, _, survival, table = parts(block)
+    links = stack_controls()
+
+    def selection(indices):
+        chosen, rows = select(indices)
+        return tuple(sorted(chosen["study_id"])), rows
+
+    def views(indices):
+        return tuple(shown(tree, controls, indices, links).value for tree in (forest, survival, table))
+
+    for indices in combinations(controls):
+        for position, control in enumerate(controls):
+            if indices[position] + 1 == len(control.options):
+                continue
+            neighbour = indices[:position] + (indices[position] + 1,) + indices[position + 1:]
+            if selection(indices) != selection(neighbour):
+                assert views(indices) != views(neighbour), (indices, neighbour)
+    # the chips always name each control's choice, so every control visibly changes the view
+    for chip_stack, control in zip(chips.children, controls):
+        labels = [child.value for child in chip_stack.children]
+        assert len(set(labels)) == len(control.options)
+
+
+def test_every_data_view_has_a_text_description(block):
+    controls, _, axes, forest, survival_axes, survival, _ = parts(block)
+    links = stack_controls()
+    seen = set()
+    for indices in combinations(controls):
+        for tree in (forest, survival):
+            view = shown(tree, controls, indices, links)
+            if id(view) in seen or not view.value.startswith("<svg"):
+                continue
+            seen.add(id(view))
+            label = re.search(r"aria-label='([^']+)'", view.value).group(1)
+            assert "role='img'" in view.value and len(label) > 40
+            assert re.search(r"\d+(\.\d+)? (percent|months|patients)|\d+%", label)
+    assert len(seen) > 50
+
+
+def test_state_stays_within_the_page_budget(block):
+    state = json.dumps(dependency_state([block], drop_defaults=False))
+    assert len(state) < TRIAL_STATE_BUDGET_BYTES, f"{len(state):,} bytes"
+
+
+def test_explorer_can_start_on_a_selection(data):
+    small = explorer.trial_explorer(*data, start={"lineage": "B", "endpoints": "mrd"})
+    controls, _, _, forest, *_ = parts(small)
+    assert [control.index for control in controls] == [1, 0, 0, 0, 3]
+    links = stack_controls()
+    assert "MRD negativity: 3 figures, 1 study" in shown(forest, controls, [1, 0, 0, 0, 3], links).value
+    with pytest.raises(ValueError, match="start: unknown filter"):
+        explorer.trial_explorer(*data, start={"colour": "B"})
+    with pytest.raises(ValueError, match="start: lineage must be one of"):
+        explorer.trial_explorer(*data, start={"lineage": "X"})
+
+
+def test_shared_linked_views_collapse_and_share():
+    """``static_views.linked_views(share=True)``: a control that changes nothing adds no
+    stack, and equal subtrees are one stack."""
+    first = static_views.dropdown("A", ["a0", "a1", "a2"])
+    second = static_views.dropdown("B", ["b0", "b1"])
+    views = {key: static_views.html_view(key) for key in ("x", "y")}
+    before = sum(isinstance(widget, ipywidgets.Stack) for widget in list(_instances.values()))
+    # a1 and a2 show the same pair of views; under a0 the second control changes nothing
+    root = static_views.linked_views([first, second], lambda i, j: views["x"] if i == 0 else views["xy"[j]],
+                                     share=True)
+    made = sum(isinstance(widget, ipywidgets.Stack) for widget in list(_instances.values())) - before
+    assert made == 2 and isinstance(root, ipywidgets.Stack)
+    assert root.children[0] is views["x"] and root.children[1] is root.children[2]
+    assert root.children[1].children == (views["x"], views["y"])
+    collapsed = static_views.linked_views([first], lambda i: views["x"], share=True)
+    assert collapsed is views["x"]
+
+
+# --- the ongoing trials ----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def ongoing_block():
+    return explorer.ongoing_trials_explorer()
+
+
+def test_ongoing_explorer_filters_by_subtype_and_partner(ongoing_block):
+    unique = trials.unique_ongoing_trials()
+    controls = list(ongoing_block.children[0].children)
+    chips, tree = ongoing_block.children[1].children[0].children
+    assert [control.description for control in controls] == ["ALL subtype:", "Partner drug:"]
+    links = stack_controls()
+    no_match = set()
+    for indices in combinations(controls):
+        subtype = explorer.SUBTYPE_CHOICES[indices[0]][1]
+        partner = explorer.TRIAL_PARTNER_CHOICES[indices[1]][1]
+        expected = plots.select_ongoing(unique, subtype=subtype, partner=partner)
+        view = shown(tree, controls, indices, links)
+        if expected.empty:
+            assert view.value == explorer.NO_TRIAL_HTML
+            no_match.add(id(view))
+            continue
+        assert re.findall(r">(NCT\d{8})</a>", view.value) == list(expected["nct_id"])
+    assert len(no_match) == 1
+    everything = shown(tree, controls, (0, 0), links).value
+    assert len(set(re.findall(r"clinicaltrials\.gov/study/(NCT\d{8})", everything))) == len(unique) == 15
+
+
+def test_ongoing_state_stays_within_budget(ongoing_block):
+    state = json.dumps(dependency_state([ongoing_block], drop_defaults=False))
+    assert len(state) < ONGOING_STATE_BUDGET_BYTES, f"{len(state):,} bytes"
