@@ -23,7 +23,7 @@ import numpy as np
 
 from widgets.model import binding
 from widgets.model.cells import DEFAULT_CELLS, LIGAND_KD, SEED, active_bax_nM, momp_free_bim_nM, population
-from widgets.model.constants import BIM_KD_NM, NO_BINDING, POCKETS, Constant, affinities
+from widgets.model.constants import BIM_KD_NM, NO_BINDING, POCKETS, Constant, affinities, nanomolar
 from widgets.model.profiles import Profile
 
 
@@ -38,10 +38,6 @@ class Peptide:
     activates_bax: bool = False
 
 
-def _kd(value, source, basis="measured", note="", verified=True):
-    return Constant(value, "nM", source, basis, note, verified)
-
-
 _EARM = "as coded from Certo et al. 2006 in the EARM model (Lopez et al. 2013), not read in the paper itself"
 
 
@@ -54,25 +50,25 @@ PEPTIDES = {
                             "a low BIM dose, so that only cells already close to MOMP respond"),
                    BIM_KD_NM, activates_bax=True),
     "BAD": Peptide("BAD", "dependence on BCL-2 or BCL-XL", _PANEL_DOSE,
-                   affinities(_kd(11.0, "certo2006", note=_EARM, verified=False),
-                              _kd(10.0, "certo2006", note=_EARM, verified=False),
-                              _kd(NO_BINDING, "chen2005", note="BAD does not bind MCL-1"))),
+                   affinities(nanomolar(11.0, "certo2006", note=_EARM, verified=False),
+                              nanomolar(10.0, "certo2006", note=_EARM, verified=False),
+                              nanomolar(NO_BINDING, "chen2005", note="BAD does not bind MCL-1"))),
     "HRK": Peptide("HRK", "dependence on BCL-XL", _PANEL_DOSE,
-                   affinities(_kd(NO_BINDING, "certo2006", "teaching assumption",
+                   affinities(nanomolar(NO_BINDING, "certo2006", "teaching assumption",
                                   "HRK is the panel's BCL-XL-selective peptide; its weak BCL-2 binding is left out"),
-                              _kd(10.0, "certo2006", "teaching assumption",
+                              nanomolar(10.0, "certo2006", "teaching assumption",
                                   "HRK reads out BCL-XL dependence (Certo et al. 2006); its affinity was not read, "
                                   "BAD's BCL-XL value stands in"),
-                              _kd(NO_BINDING, "certo2006", "teaching assumption", "HRK does not read out MCL-1"))),
+                              nanomolar(NO_BINDING, "certo2006", "teaching assumption", "HRK does not read out MCL-1"))),
     "MS1": Peptide("MS1", "dependence on MCL-1", _PANEL_DOSE,
-                   affinities(_kd(NO_BINDING, "foight2014", "teaching assumption", "MS1 is at least 40-fold selective for MCL-1"),
-                              _kd(NO_BINDING, "foight2014", "teaching assumption", "MS1 is at least 40-fold selective for MCL-1"),
-                              _kd(19.0, "foight2014", "teaching assumption",
+                   affinities(nanomolar(NO_BINDING, "foight2014", "teaching assumption", "MS1 is at least 40-fold selective for MCL-1"),
+                              nanomolar(NO_BINDING, "foight2014", "teaching assumption", "MS1 is at least 40-fold selective for MCL-1"),
+                              nanomolar(19.0, "foight2014", "teaching assumption",
                                   "MS1 binds MCL-1 tightly; its constant was not read, NOXA's value stands in"))),
     "NOXA": Peptide("NOXA", "dependence on MCL-1", _PANEL_DOSE,
-                    affinities(_kd(NO_BINDING, "chen2005", note="NOXA binds only MCL-1 (and A1)"),
-                               _kd(NO_BINDING, "chen2005", note="NOXA binds only MCL-1 (and A1)"),
-                               _kd(19.0, "certo2006", note=_EARM, verified=False))),
+                    affinities(nanomolar(NO_BINDING, "chen2005", note="NOXA binds only MCL-1 (and A1)"),
+                               nanomolar(NO_BINDING, "chen2005", note="NOXA binds only MCL-1 (and A1)"),
+                               nanomolar(19.0, "certo2006", note=_EARM, verified=False))),
 }
 
 

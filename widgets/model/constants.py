@@ -53,6 +53,12 @@ class Constant:
         return f"{prefix}{self.value:g} {self.unit}"
 
 
+def nanomolar(value: float, source: str, basis: str = "measured", note: str = "", verified: bool = True,
+              relation: str = "=") -> Constant:
+    """A binding constant or concentration in nM (the unit of every affinity in the model)."""
+    return Constant(value, "nM", source, basis, note, verified, relation)
+
+
 def affinities(bcl2: Constant, bclxl: Constant, mcl1: Constant) -> dict[str, Constant]:
     """One dissociation constant per pocket, in POCKETS order."""
     return {"bcl2": bcl2, "bclxl": bclxl, "mcl1": mcl1}

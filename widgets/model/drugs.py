@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from widgets.model.constants import NO_BINDING, Constant, affinities
+from widgets.model.constants import NO_BINDING, Constant, affinities, nanomolar
 
 
 @dataclass(frozen=True)
@@ -22,10 +22,6 @@ class Drug:
     kd_nM: dict[str, Constant]
 
 
-def _ki(value, source, basis="measured", note="", verified=True, relation="="):
-    return Constant(value, "nM", source, basis, note, verified, relation)
-
-
 _QUOTED = "as widely quoted from the paper's binding assays; the paper's full text was not read for this book"
 
 
@@ -33,32 +29,32 @@ DRUGS = {
     "venetoclax": Drug(
         "venetoclax", "Venetoclax", "BCL-2",
         affinities(
-            _ki(0.01, "souers2013", "bound", f"Ki < 0.010 nM, the assay's floor, which is used; {_QUOTED}", False, "<"),
-            _ki(48.0, "souers2013", "measured", f"Ki 48 nM, {_QUOTED}", False),
-            _ki(444.0, "souers2013", "bound", f"Ki > 444 nM; the bound is used; {_QUOTED}", False, ">"))),
+            nanomolar(0.01, "souers2013", "bound", f"Ki < 0.010 nM, the assay's floor, which is used; {_QUOTED}", False, "<"),
+            nanomolar(48.0, "souers2013", "measured", f"Ki 48 nM, {_QUOTED}", False),
+            nanomolar(444.0, "souers2013", "bound", f"Ki > 444 nM; the bound is used; {_QUOTED}", False, ">"))),
     "navitoclax": Drug(
         "navitoclax", "Navitoclax", "BCL-2, BCL-XL and BCL-W",
         affinities(
-            _ki(1.0, "tse2008", "bound", "Ki < 1 nM (abstract); the bound is used", relation="<"),
-            _ki(1.0, "tse2008", "bound", "Ki < 1 nM (abstract); the bound is used", relation="<"),
-            _ki(550.0, "tse2008", "teaching assumption",
+            nanomolar(1.0, "tse2008", "bound", "Ki < 1 nM (abstract); the bound is used", relation="<"),
+            nanomolar(1.0, "tse2008", "bound", "Ki < 1 nM (abstract); the bound is used", relation="<"),
+            nanomolar(550.0, "tse2008", "teaching assumption",
                 "MCL-1 binding is weak; 550 nM is the figure usually quoted, not read in the source", False))),
     "azd4320": Drug(
         "azd4320", "AZD4320", "BCL-2 and BCL-XL (active moiety of AZD0466)",
         affinities(
-            _ki(1.0, "patterson2021", "teaching assumption",
+            nanomolar(1.0, "patterson2021", "teaching assumption",
                 "AZD4320 is a dual BCL-2/BCL-XL inhibitor (Patterson et al. 2021); no affinity constants were "
                 "found in a source read for this book, so 1 nM stands for potent binding of both"),
-            _ki(1.0, "patterson2021", "teaching assumption",
+            nanomolar(1.0, "patterson2021", "teaching assumption",
                 "AZD4320 is a dual BCL-2/BCL-XL inhibitor (Patterson et al. 2021); no affinity constants were "
                 "found in a source read for this book, so 1 nM stands for potent binding of both"),
-            _ki(NO_BINDING, "patterson2021", "teaching assumption", "not described as binding MCL-1"))),
+            nanomolar(NO_BINDING, "patterson2021", "teaching assumption", "not described as binding MCL-1"))),
     "s63845": Drug(
         "s63845", "S63845", "MCL-1",
         affinities(
-            _ki(NO_BINDING, "kotschy2016", "measured", f"no discernible binding, {_QUOTED}", False),
-            _ki(NO_BINDING, "kotschy2016", "measured", f"no discernible binding, {_QUOTED}", False),
-            _ki(1.2, "kotschy2016", "bound", f"Ki < 1.2 nM; the bound is used; {_QUOTED}", False, "<"))),
+            nanomolar(NO_BINDING, "kotschy2016", "measured", f"no discernible binding, {_QUOTED}", False),
+            nanomolar(NO_BINDING, "kotschy2016", "measured", f"no discernible binding, {_QUOTED}", False),
+            nanomolar(1.2, "kotschy2016", "bound", f"Ki < 1.2 nM; the bound is used; {_QUOTED}", False, "<"))),
 }
 
 
