@@ -62,6 +62,9 @@ REFERENCE_AUC_SS_SD_UG_H_PER_ML = 16.9
 REFERENCE_CMAX_SS_UG_PER_ML = 2.1
 #: µg/mL, standard deviation of that Cmax. Label, section 12.3.
 REFERENCE_CMAX_SS_SD_UG_PER_ML = 1.1
+#: fraction, upper bound of venetoclax unbound in plasma: the label states it is below 0.01
+#: (section 12.3 {venclexta_label}; read through copies of the label text).
+UNBOUND_FRACTION_BELOW = 0.01
 #: L, population estimates of the apparent volume of distribution (Vss/F). Label, section 12.3.
 LABEL_APPARENT_VOLUME_RANGE_L = (256.0, 321.0)
 #: mg, daily doses over which steady-state AUC rose in proportion to dose. Label, section 12.3.

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from widgets import pharmacokinetics
 from widgets.model import binding
 from widgets.model.constants import (BAX_ACTIVATION_KD_NM, BIM_KD_NM, LEVEL_VARIATION_SD, MOMP_THRESHOLD_NM,
                                      NOXA_KD_NM, POCKETS, PUMA_KD_NM)
@@ -38,12 +39,15 @@ LEVELS = ("bcl2", "bclxl", "mcl1", "bim", "bax", "noxa", "puma")
 LIGANDS = ("bim", "noxa", "puma")
 LIGAND_KD = np.array([[constant.value for constant in table.values()] for table in (BIM_KD_NM, NOXA_KD_NM, PUMA_KD_NM)])
 IC50_RANGE_NM = (1e-3, 1e5)   # 1 pM to 100 uM
-# Reading guide for IC50s (teaching convention, not a clinical cut-off): below 100 nM the
-# model calls cells sensitive, above 1 uM resistant. Free venetoclax in plasma is in the
-# low nanomolar range at the usual doses (the label's total concentrations are micromolar
-# and more than 99% is protein bound), so micromolar IC50s are out of clinical reach.
-SENSITIVE_BELOW_NM = 100.0
-RESISTANT_ABOVE_NM = 1000.0
+# Reading guide for IC50s (a teaching convention, not a clinical cut-off). The label's mean
+# steady-state peak at 400 mg is 2.1 ug/mL (about 2.4 uM total), and less than 1% of it is
+# unbound, so free venetoclax in plasma stays below about 24 nM. The model calls cells
+# sensitive when their IC50 is below that free concentration, and resistant when it is
+# more than ten times above it (the factor ten is the convention's choice).
+FREE_PEAK_BOUND_NM = (float(pharmacokinetics.ug_per_ml_to_um(pharmacokinetics.REFERENCE_CMAX_SS_UG_PER_ML)) * 1000.0
+                      * pharmacokinetics.UNBOUND_FRACTION_BELOW)
+SENSITIVE_BELOW_NM = FREE_PEAK_BOUND_NM
+RESISTANT_ABOVE_NM = 10.0 * FREE_PEAK_BOUND_NM
 _SEARCH_RANGE_LOG10_NM = (-9.0, 9.0)
 _BISECTION_STEPS = 40   # 18 decades / 2**40: a relative dose error below 1e-10
 

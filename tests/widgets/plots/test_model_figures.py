@@ -35,17 +35,24 @@ def test_balance_columns_show_the_partition_and_the_verdict():
     assert "untreated: BIM 70% on BCL-2" in text and "reaches MOMP and dies" in text
 
 
-@pytest.mark.parametrize("ic50_nM, word", [(1.0, "sensitive"), (500.0, "intermediate"), (5e3, "resistant"),
+@pytest.mark.parametrize("ic50_nM, word", [(1.0, "sensitive"), (100.0, "intermediate"), (5e3, "resistant"),
                                             (math.inf, "resistant")])
 def test_reading_guide_classes(ic50_nM, word):
     assert ic50_class(ic50_nM) == word
+
+
+def test_reading_guide_follows_the_free_drug_bound_of_the_label():
+    """Sensitive below the free concentration the label's steady-state peak allows (2.1 ug/mL,
+    868.44 g/mol, under 1% unbound: about 24 nM); resistant above ten times that."""
+    assert model.SENSITIVE_BELOW_NM == pytest.approx(2.1e3 / 868.44 * 1000 * 0.01)
+    assert model.RESISTANT_ABOVE_NM == pytest.approx(10 * model.SENSITIVE_BELOW_NM)
 
 
 def test_heatmap_writes_value_and_class_in_every_cell():
     matrix = pd.DataFrame([[1.37, math.inf], [3500.0, 60.0]], index=["a", "b"], columns=["x", "y"])
     fig = ic50_heatmap(matrix, row_labels=["A", "B"], column_labels=["X", "Y"])
     texts = [text.get_text() for text in fig.axes[0].texts]
-    assert texts == ["1.37 nM\nsensitive", "not reached\nresistant", "3.5 µM\nresistant", "60 nM\nsensitive"]
+    assert texts == ["1.37 nM\nsensitive", "not reached\nresistant", "3.5 µM\nresistant", "60 nM\nintermediate"]
 
 
 def test_bh3_bars_show_each_peptide_and_its_reading():
