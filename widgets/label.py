@@ -4,7 +4,7 @@ Data files (UTF-8 CSV in ``data/``, one row per fact, every row with ``bibkeys``
 ``verification`` grade saying how the fact was checked for this book):
 
 ``venetoclax_ramp_up.csv``
-    The labelled dose ramp-ups. ``schedule_id`` (``cll_5_week``, ``aml_hma_3_day``,
+    The labeled dose ramp-ups. ``schedule_id`` (``cll_5_week``, ``aml_hma_3_day``,
     ``aml_ldac_4_day``), ``indication`` (``CLL``, ``AML``), ``combination`` (text),
     ``first_day`` and ``last_day`` (whole days from 1; ``last_day`` blank on the last row:
     the dose continues), ``phase`` (``ramp_up`` or ``target``), ``daily_dose_mg`` (mg, 0
@@ -181,7 +181,7 @@ def _missing(value) -> bool:
 
 
 def load_ramp_up(path=RAMP_UP_CSV):
-    """The labelled ramp-up schedules, validated: each schedule runs day by day from day 1
+    """The labeled ramp-up schedules, validated: each schedule runs day by day from day 1
     with no gap or overlap, and only its last row (a ``target`` row) is open-ended."""
     frame = read_table(path, RAMP_UP_COLUMNS)
     check_unique(path, frame, ["schedule_id", "first_day"])
@@ -285,7 +285,7 @@ def load_tls_criteria(path=TLS_CRITERIA_CSV):
 # ---- From the facts to a day-by-day schedule (teaching, not dosing) ----
 
 def labelled_daily_doses(schedule_id: str, days: int, ramp_up=None) -> list[float]:
-    """The labelled daily doses (mg) of ``schedule_id`` for days 1 to ``days``."""
+    """The labeled daily doses (mg) of ``schedule_id`` for days 1 to ``days``."""
     ramp_up = load_ramp_up() if ramp_up is None else ramp_up
     if schedule_id not in SCHEDULES:
         raise ValueError(f"schedule_id: must be one of {', '.join(SCHEDULES)}, not {schedule_id!r}")
@@ -380,7 +380,7 @@ class DosingPlan:
 
 def dosing_plan(schedule_id: str, inhibitor: str, adjusted: bool, days: int, *, ramp_up=None,
                 adjustments=None) -> DosingPlan:
-    """The schedule a reader explores: labelled doses, and the co-medication from day 1.
+    """The schedule a reader explores: labeled doses, and the co-medication from day 1.
 
     ``inhibitor``: ``none`` or one of ``INHIBITORS``. With ``adjusted=True`` the doses
     follow the label's adjustment: where the label contraindicates the inhibitor during
@@ -408,7 +408,7 @@ def dosing_plan(schedule_id: str, inhibitor: str, adjusted: bool, days: int, *, 
     if ramp_rule.action == "contraindicated":
         taken = [day + 1 >= start for day in range(days)]
         dose = float(steady_rule.doses_mg)
-        doses = [dose if on else labelled for on, labelled in zip(taken, doses)]
+        doses = [dose if on else labeled for on, labeled in zip(taken, doses)]
         text = (f"The label does not allow this inhibitor during the {indication} ramp-up: it starts on day {start}, "
                 f"after the ramp-up, with venetoclax cut to {dose:g} mg a day.")
     elif ramp_rule.action == "day_by_day":
@@ -443,8 +443,8 @@ class ExposureScenario:
 
     ``course``: the model with the central inhibitor effect; ``lowest_course`` and
     ``highest_course``: with the ends of its range (the same as ``course`` when there is
-    one estimate); ``reference_course``: labelled doses, no interacting drug;
-    ``reference_auc_ug_h_per_ml``: steady-state exposure on the labelled target dose.
+    one estimate); ``reference_course``: labeled doses, no interacting drug;
+    ``reference_auc_ug_h_per_ml``: steady-state exposure on the labeled target dose.
     """
 
     plan: DosingPlan
@@ -457,7 +457,7 @@ class ExposureScenario:
 
     @property
     def reference_dose_mg(self) -> float:
-        """The labelled target dose (mg a day) whose steady state is the reference."""
+        """The labeled target dose (mg a day) whose steady state is the reference."""
         return self.reference_course.daily_doses_mg[-1]
 
     @property
@@ -479,9 +479,9 @@ def exposure_scenario(schedule_id: str, inhibitor: str, adjusted: bool, *, effec
         raise ValueError(f"schedule_id: must be one of {', '.join(SCHEDULES)}, not {schedule_id!r}")
     days = DAYS_SHOWN[schedule_id]
     plan = dosing_plan(schedule_id, inhibitor, adjusted, days, ramp_up=ramp_up, adjustments=adjustments)
-    labelled = labelled_daily_doses(schedule_id, days, ramp_up)
-    reference = pk.simulate(labelled, samples_per_day=SAMPLES_PER_DAY)
-    reference_auc = pk.steady_state_auc_ug_h_per_ml(labelled[-1])
+    labeled = labelled_daily_doses(schedule_id, days, ramp_up)
+    reference = pk.simulate(labeled, samples_per_day=SAMPLES_PER_DAY)
+    reference_auc = pk.steady_state_auc_ug_h_per_ml(labeled[-1])
     if inhibitor == "none":
         return ExposureScenario(plan, None, reference, reference, reference, reference, reference_auc)
     if inhibitor not in effects:
@@ -521,7 +521,7 @@ def _day_range(record) -> str:
 
 
 def ramp_up_markdown(ramp_up=None) -> str:
-    """The labelled ramp-ups, one row per schedule."""
+    """The labeled ramp-ups, one row per schedule."""
     ramp_up = load_ramp_up() if ramp_up is None else ramp_up
     rows = []
     for schedule_id, group in ramp_up.groupby("schedule_id", sort=False):

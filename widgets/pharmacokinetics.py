@@ -28,7 +28,7 @@ numbers come from different analyses (a population model with more than one
 compartment, and a study of patients at steady state). This model keeps the two
 numbers a reader meets at the bedside, half-life and exposure, and says so.
 
-A CYP3A inhibitor is modelled as a fold change in apparent clearance, set so that
+A CYP3A inhibitor is modeled as a fold change in apparent clearance, set so that
 the model reproduces a published AUC ratio. All of the inhibitor's effect is thus
 put on clearance, which also lengthens the half-life; in patients part of the
 effect is on first-pass metabolism (a higher F), which raises exposure without
@@ -357,7 +357,7 @@ def model_parameters() -> list[dict]:
 def time_to_steady_state_fraction_h(fraction: float = 0.9, clearance_ratio: float = 1.0) -> float:
     """Hours of regular dosing until exposure reaches ``fraction`` of its steady state: ln(1/(1 - f)) / ke.
 
-    With an inhibitor modelled as a lower clearance, ke falls by the same factor, so the
+    With an inhibitor modeled as a lower clearance, ke falls by the same factor, so the
     approach to the new steady state is slower by that factor too.
     """
     share = _check_number("fraction", fraction, 0.0, 0.999, low_open=True)

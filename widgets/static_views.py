@@ -24,14 +24,14 @@ _VIEW_LAYOUT = ipywidgets.Layout(width="100%")
 
 
 def dropdown(description: str, labels: Sequence[str], value_index: int = 0) -> ipywidgets.Dropdown:
-    """A labelled dropdown whose ``index`` selects among ``labels``."""
+    """A labeled dropdown whose ``index`` selects among ``labels``."""
     return ipywidgets.Dropdown(
         options=list(labels), index=value_index, description=description,
         style={"description_width": "initial"}, layout=ipywidgets.Layout(width="auto", max_width="100%"))
 
 
 def slider(description: str, labels: Sequence[str], value_index: int = 0) -> ipywidgets.SelectionSlider:
-    """A labelled slider stepping through ``labels`` (for ordered options such as levels)."""
+    """A labeled slider stepping through ``labels`` (for ordered options such as levels)."""
     # A fixed width: with "auto" the track collapses to nothing inside a wrapping row.
     return ipywidgets.SelectionSlider(
         options=list(labels), index=value_index, description=description, continuous_update=True,

@@ -1,4 +1,4 @@
-"""The safety chapter's exposure explorer: a ramp-up schedule, a co-medication, doses as labelled or adjusted.
+"""The safety chapter's exposure explorer: a ramp-up schedule, a co-medication, doses as labeled or adjusted.
 
 Every view is computed at build time (``widgets.label.exposure_scenario``, drawn by
 ``widgets.plots.exposure``) and linked to the three dropdowns in the browser, so the
@@ -22,7 +22,7 @@ COMEDICATION_TEXT = {
     "moderate_cyp3a": "Moderate CYP3A inhibitor",
 }
 DOSE_OPTIONS = [False, True]
-DOSE_TEXT = {False: "Doses as labelled, unchanged", True: "The label's adjustment"}
+DOSE_TEXT = {False: "Doses as labeled, unchanged", True: "The label's adjustment"}
 EFFECT_SOURCES = {
     "posaconazole": ["agarwal2017posaconazole", "venclexta_label"],
     "other_strong_cyp3a": ["agarwal2017"],
@@ -61,7 +61,7 @@ def view_html(scenario) -> str:
         lines.append(f"<p>Model: at the same dose this co-medication raises exposure {_fold(effect.fold_increase)}"
                      f"{spread}; basis: {html.escape(effect.basis)} {sources}</p>")
     lines.append(f"<p>Day {days}: exposure (AUC over the day) <strong>{_fold(ratio)}</strong> the reference "
-                 f"(steady state on the labelled {scenario.reference_dose_mg:g} mg a day, no interacting drug); "
+                 f"(steady state on the labeled {scenario.reference_dose_mg:g} mg a day, no interacting drug); "
                  f"peak {course.daily_peak_ug_per_ml[-1]:.2f} µg/mL ({scenario.last_peak_um:.2f} µM).</p>")
     image = plots.exposure_view_image(scenario, title="", schedule_text=label.SCHEDULE_TEXT[plan.schedule_id])
     return "".join(lines) + image

@@ -46,11 +46,11 @@ PARTNERS = {
         ("tron2018", "suo2024"), scale={"mcl1": 0.3}),
     "dexamethasone": Partner(
         "dexamethasone", "Dexamethasone",
-        "glucocorticoid signalling raises BIM in sensitive lymphoblasts",
+        "glucocorticoid signaling raises BIM in sensitive lymphoblasts",
         ("bachmann2010",), scale={"bim": 2.0}),
     "azacitidine": Partner(
         "azacitidine", "Azacitidine (hypomethylating agent)",
-        "the review credits epigenetic modulation; here the hypomethylating agent is modelled as inducing "
+        "the review credits epigenetic modulation; here the hypomethylating agent is modeled as inducing "
         "the MCL-1-binding sensitizer NOXA (a mechanism described in myeloid leukemia, not shown in ALL)",
         ("hanbali2025",), add={"noxa": 30.0}),
     "mdm2_inhibitor": Partner(

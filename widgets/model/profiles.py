@@ -95,7 +95,7 @@ NAMED_PROFILES = {
     "ph_like_b_all": NamedProfile(
         "ph_like_b_all", "Ph-like B-ALL",
         Profile(bcl2=70.0, bclxl=20.0, mcl1=15.0, bim=50.0, bax=60.0),
-        "Ph-like blasts showed BCL-2 dependence in the Aldoss study; the review adds that JAK-STAT signalling "
+        "Ph-like blasts showed BCL-2 dependence in the Aldoss study; the review adds that JAK-STAT signaling "
         "raises BCL-XL in Ph-like ALL, which blunts BCL-2 inhibition.",
         ("aldoss2025", "hanbali2025", "kannan2025")),
     "etp_all": NamedProfile(

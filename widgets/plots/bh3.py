@@ -14,7 +14,7 @@ PEPTIDE_COLOURS = {"BIM": style.OKABE_ITO["grey"], "BAD": style.OKABE_ITO["sky_b
 
 
 def bh3_bars(response: dict[str, float], title: str):
-    """Horizontal bars, one per peptide, labelled with the percentage and what the peptide reads out."""
+    """Horizontal bars, one per peptide, labeled with the percentage and what the peptide reads out."""
     style.apply()
     fig, ax = plt.subplots(figsize=(5.6, 3.2))
     peptides = list(PEPTIDES)

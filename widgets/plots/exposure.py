@@ -30,9 +30,9 @@ def exposure_course(scenario, *, title: str = "", size_in: tuple[float, float] =
     """Two panels: plasma concentration over the days shown, and each day's exposure relative to the reference.
 
     ``scenario``: a ``widgets.label.ExposureScenario``. Top: concentration in µg/mL
-    (µM on the right axis), the scenario against the labelled doses without an
+    (µM on the right axis), the scenario against the labeled doses without an
     interacting drug; a shaded band spans the range of the inhibitor estimates.
-    Bottom: AUC over each day divided by the steady-state AUC of the labelled target
+    Bottom: AUC over each day divided by the steady-state AUC of the labeled target
     dose (log scale). ``size_in``: width and height in inches (explorer views use a
     smaller figure to keep the page light).
     """
@@ -50,7 +50,7 @@ def exposure_course(scenario, *, title: str = "", size_in: tuple[float, float] =
                          scenario.highest_course.concentration_ug_per_ml, color=BAND_COLOR, alpha=0.35, linewidth=0,
                          label="Range of the inhibitor estimates")
     top.plot(reference.time_days, reference.concentration_ug_per_ml, color=REFERENCE_COLOR, linestyle="--",
-             linewidth=1.4, label="Labelled doses, no interacting drug")
+             linewidth=1.4, label="Labeled doses, no interacting drug")
     if has_inhibitor or scenario.plan.adjusted:
         top.plot(course.time_days, course.concentration_ug_per_ml, color=SCENARIO_COLOR, linewidth=1.8,
                  label="This scenario")
@@ -90,9 +90,9 @@ def exposure_alt_text(scenario, schedule_text: str) -> str:
     ratio = scenario.auc_ratio()
     days = len(ratio)
     parts = [f"Two panels over {days} days of {schedule_text}. Top: plasma venetoclax concentration; "
-             "bottom: each day's exposure divided by the steady-state exposure on the labelled dose (log scale)."]
+             "bottom: each day's exposure divided by the steady-state exposure on the labeled dose (log scale)."]
     reference_last = scenario.auc_ratio(scenario.reference_course)[-1]
-    parts.append(f"Dashed line, labelled doses without an interacting drug: exposure climbs to {reference_last:.1f} "
+    parts.append(f"Dashed line, labeled doses without an interacting drug: exposure climbs to {reference_last:.1f} "
                  "times the reference by the last day.")
     if scenario.effect is not None or scenario.plan.adjusted:
         taken = np.flatnonzero(scenario.plan.inhibitor_taken)
@@ -110,7 +110,7 @@ def interaction_estimates(studies, effects):
     """Horizontal bars: the rise in venetoclax exposure implied by each azole study (dose-normalised), log scale.
 
     ``studies``: ``widgets.label.load_interaction_studies()``; ``effects``:
-    ``widgets.label.inhibitor_effects()``. Bars are labelled with their value; the
+    ``widgets.label.inhibitor_effects()``. Bars are labeled with their value; the
     source (paper or label) is in the tick label and in the marker shape.
     """
     rows = list(studies.itertuples(index=False))

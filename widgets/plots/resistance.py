@@ -9,7 +9,7 @@ a description in words built from the same numbers:
   merged into one curve whose label names both, so no curve hides behind another.
 - ``ic50_shift_table`` / ``ic50_shift_figure``: the IC50 of each regimen as one
   anti-apoptotic protein is raised or lowered (x0.25 to x8), one panel per protein,
-  with the book's reading guide (sensitive, intermediate, resistant) as labelled bands.
+  with the book's reading guide (sensitive, intermediate, resistant) as labeled bands.
 
 Everything here is the teaching model's output, never a measurement; the figure titles
 and descriptions say so.
@@ -145,7 +145,7 @@ def ic50_shift_figure(tables: Mapping[str, pd.DataFrame], *, title: str):
 
 
 def _reading_guide_bands(ax) -> None:
-    """The book's reading guide as shaded, labelled bands (words, not colour alone)."""
+    """The book's reading guide as shaded, labeled bands (words, not colour alone)."""
     ax.axhspan(IC50_AXIS_NM[0], model.SENSITIVE_BELOW_NM, color="#FFFFFF", zorder=0)
     ax.axhspan(model.SENSITIVE_BELOW_NM, model.RESISTANT_ABOVE_NM, color="#E6E6E6", zorder=0)
     ax.axhspan(model.RESISTANT_ABOVE_NM, model.IC50_RANGE_NM[1], color="#C8C8C8", zorder=0)

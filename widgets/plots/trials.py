@@ -656,7 +656,7 @@ def ongoing_partner_counts(trials_frame: pd.DataFrame) -> pd.Series:
 
 
 def ongoing_partner_figure(trials_frame: pd.DataFrame):
-    """Bar chart: the number of ongoing trials per partner class, each bar labelled."""
+    """Bar chart: the number of ongoing trials per partner class, each bar labeled."""
     counts = ongoing_partner_counts(trials_frame).sort_values()
     style.apply()
     # Narrow, with large type: it is read on phones as often as on desktops.

@@ -19,10 +19,10 @@ def test_course_figure_draws_reference_scenario_and_band(effects):
     fig = exposure.exposure_course(scenario)
     top, bottom = fig.axes[:2]
     lines = {line.get_label(): line for line in top.get_lines()}
-    np.testing.assert_allclose(lines["Labelled doses, no interacting drug"].get_ydata(),
+    np.testing.assert_allclose(lines["Labeled doses, no interacting drug"].get_ydata(),
                                scenario.reference_course.concentration_ug_per_ml)
     np.testing.assert_allclose(lines["This scenario"].get_ydata(), scenario.course.concentration_ug_per_ml)
-    assert lines["Labelled doses, no interacting drug"].get_linestyle() == "--"
+    assert lines["Labeled doses, no interacting drug"].get_linestyle() == "--"
     assert lines["Days with the inhibitor (bar)"].get_xdata() == pytest.approx([0, 42])
     assert any(isinstance(item, PolyCollection) for item in top.collections)
     assert bottom.get_yscale() == "log"
@@ -38,7 +38,7 @@ def test_single_estimate_has_no_band_and_no_inhibitor_no_bar(effects):
     assert bar.get_xdata() == pytest.approx([35, 70])
     plt.close(fig)
     fig = exposure.exposure_course(label.exposure_scenario("cll_5_week", "none", False, effects=effects))
-    assert [line.get_label() for line in fig.axes[0].get_lines()] == ["Labelled doses, no interacting drug"]
+    assert [line.get_label() for line in fig.axes[0].get_lines()] == ["Labeled doses, no interacting drug"]
     plt.close(fig)
 
 
