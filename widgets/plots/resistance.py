@@ -144,14 +144,22 @@ def ic50_shift_figure(tables: Mapping[str, pd.DataFrame], *, title: str):
     return fig
 
 
+def reading_guide_label_positions() -> list[tuple[float, str]]:
+    """Where each band's word is written (nM): the geometric middle of its band, so the
+    words follow the model's thresholds."""
+    edges = (IC50_AXIS_NM[0], model.SENSITIVE_BELOW_NM, model.RESISTANT_ABOVE_NM, model.IC50_RANGE_NM[1])
+    middles = [float(np.sqrt(low * high)) for low, high in zip(edges, edges[1:])]
+    return [*zip(middles, ("sensitive", "intermediate", "resistant")), (NOT_REACHED_AT_NM, "not reached")]
+
+
 def _reading_guide_bands(ax) -> None:
-    """The book's reading guide as shaded, labeled bands (words, not colour alone)."""
+    """The book's reading guide as shaded, labeled bands (words, not color alone)."""
     ax.axhspan(IC50_AXIS_NM[0], model.SENSITIVE_BELOW_NM, color="#FFFFFF", zorder=0)
     ax.axhspan(model.SENSITIVE_BELOW_NM, model.RESISTANT_ABOVE_NM, color="#E6E6E6", zorder=0)
     ax.axhspan(model.RESISTANT_ABOVE_NM, model.IC50_RANGE_NM[1], color="#C8C8C8", zorder=0)
     ax.axhspan(model.IC50_RANGE_NM[1], IC50_AXIS_NM[1], facecolor="#C8C8C8", hatch="//", edgecolor="#8C8C8C",
                zorder=0)
-    for y, text in ((3.0, "sensitive"), (300.0, "intermediate"), (1e4, "resistant"), (NOT_REACHED_AT_NM, "not reached")):
+    for y, text in reading_guide_label_positions():
         ax.text(1.01, y, text, transform=ax.get_yaxis_transform(), fontsize=9, va="center", ha="left",
                 style="italic")
 

@@ -131,3 +131,15 @@ def test_dose_response_words_follow_the_curves():
     text = resistance.dose_response_alt_text({"MCL-1-driven": curves})
     assert f"Venetoclax: IC50 {dose_label(curves[0].ic50_nM)} (resistant)" in text
     assert "or homoharringtonine (same in the model)" in text and "\n" not in text
+
+
+def test_each_band_word_is_written_inside_its_band():
+    edges = {"sensitive": (0.0, model.SENSITIVE_BELOW_NM),
+             "intermediate": (model.SENSITIVE_BELOW_NM, model.RESISTANT_ABOVE_NM),
+             "resistant": (model.RESISTANT_ABOVE_NM, model.IC50_RANGE_NM[1]),
+             "not reached": (model.IC50_RANGE_NM[1], resistance.IC50_AXIS_NM[1])}
+    positions = resistance.reading_guide_label_positions()
+    assert [word for _, word in positions] == list(edges)
+    for y, word in positions:
+        low, high = edges[word]
+        assert low < y < high, f"{word} written at {y} nM, outside {low}-{high} nM"
