@@ -337,7 +337,7 @@ def inhibitor_effects(studies=None) -> dict[str, InhibitorEffect]:
     """The clearance ratio the model uses for each co-medication of the explorer.
 
     Each study row gives a ratio through ``pharmacokinetics.clearance_ratio_from_auc_ratio``
-    (dose-normalised). ``posaconazole``: the geometric mean of the four posaconazole
+    (dose-normalized). ``posaconazole``: the geometric mean of the four posaconazole
     estimates (two venetoclax doses, each as the label and as the paper report it),
     with their range. ``other_strong_cyp3a``: the ketoconazole study.
     ``moderate_cyp3a``: the teaching assumption ``MODERATE_INHIBITOR_AUC_RATIO``.
@@ -345,7 +345,7 @@ def inhibitor_effects(studies=None) -> dict[str, InhibitorEffect]:
     studies = load_interaction_studies() if studies is None else studies
     effects = {}
     for inhibitor, key, basis in (
-            ("posaconazole", "posaconazole", "geometric mean of the posaconazole estimates, dose-normalised"),
+            ("posaconazole", "posaconazole", "geometric mean of the posaconazole estimates, dose-normalized"),
             ("ketoconazole", "other_strong_cyp3a", "the ketoconazole study, taken for strong CYP3A inhibitors")):
         rows = studies[studies["inhibitor"] == inhibitor]
         if rows.empty:
@@ -561,7 +561,7 @@ def adjustments_markdown(indication: str, adjustments=None) -> str:
 
 
 def interaction_studies_markdown(studies=None) -> str:
-    """The azole studies: design, measured ratios, and the dose-normalised rise the model derives."""
+    """The azole studies: design, measured ratios, and the dose-normalized rise the model derives."""
     studies = load_interaction_studies() if studies is None else studies
     rows = []
     for r in studies.itertuples(index=False):

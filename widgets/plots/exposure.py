@@ -107,7 +107,7 @@ def exposure_alt_text(scenario, schedule_text: str) -> str:
 
 
 def interaction_estimates(studies, effects):
-    """Horizontal bars: the rise in venetoclax exposure implied by each azole study (dose-normalised), log scale.
+    """Horizontal bars: the rise in venetoclax exposure implied by each azole study (dose-normalized), log scale.
 
     ``studies``: ``widgets.label.load_interaction_studies()``; ``effects``:
     ``widgets.label.inhibitor_effects()``. Bars are labeled with their value; the
