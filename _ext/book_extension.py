@@ -8,8 +8,9 @@ else (Jupyter, Colab, Binder, nbval) gets the live explorers instead.
 
 It also loads the book's other extensions, one module each in this folder: the
 ``self-check`` directive (``self_check``), glossary definitions on term links
-(``glossary_tooltips``), the ``data-files`` list (``data_files``) and accessibility fixes
-to the HTML (``accessible_html``).
+(``glossary_tooltips``), the ``data-files`` list (``data_files``), accessibility fixes
+to the HTML (``accessible_html``) and "et al." for truncated author lists
+(``citation_names``).
 """
 
 import os
@@ -19,6 +20,6 @@ from widgets.runtime import STATIC_SITE_ENV
 
 def setup(app):
     os.environ[STATIC_SITE_ENV] = "1"
-    for extension in ("self_check", "glossary_tooltips", "data_files", "accessible_html"):
+    for extension in ("self_check", "glossary_tooltips", "data_files", "accessible_html", "citation_names"):
         app.setup_extension(extension)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
