@@ -22,7 +22,9 @@ class Drug:
     kd_nM: dict[str, Constant]
 
 
-_QUOTED = "as widely quoted from the paper's binding assays; the paper's full text was not read for this book"
+_AZD4320_ASSUMED = ("AZD4320 is a dual BCL-2/BCL-XL inhibitor (Patterson et al. 2021); no published affinity "
+                    "constants could be found, so 1 nM stands for potent binding of both")
+_QUOTED = "as widely quoted from the paper's binding assays; not read in the paper's full text"
 
 
 DRUGS = {
@@ -42,12 +44,8 @@ DRUGS = {
     "azd4320": Drug(
         "azd4320", "AZD4320", "BCL-2 and BCL-XL (active moiety of AZD0466)",
         affinities(
-            nanomolar(1.0, "patterson2021", "teaching assumption",
-                "AZD4320 is a dual BCL-2/BCL-XL inhibitor (Patterson et al. 2021); no affinity constants were "
-                "found in a source read for this book, so 1 nM stands for potent binding of both"),
-            nanomolar(1.0, "patterson2021", "teaching assumption",
-                "AZD4320 is a dual BCL-2/BCL-XL inhibitor (Patterson et al. 2021); no affinity constants were "
-                "found in a source read for this book, so 1 nM stands for potent binding of both"),
+            nanomolar(1.0, "patterson2021", "teaching assumption", _AZD4320_ASSUMED),
+            nanomolar(1.0, "patterson2021", "teaching assumption", _AZD4320_ASSUMED),
             nanomolar(NO_BINDING, "patterson2021", "teaching assumption", "not described as binding MCL-1"))),
     "s63845": Drug(
         "s63845", "S63845", "MCL-1",

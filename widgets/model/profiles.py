@@ -103,7 +103,7 @@ NAMED_PROFILES = {
         Profile(bcl2=80.0, bclxl=5.0, mcl1=10.0, bim=25.0, bax=40.0),
         "Early T-cell precursors and ETP-ALL express high BCL-2, and ETP-ALL cells depend on BCL-2 and are killed "
         "by venetoclax in cell lines and xenografts. The review adds low BIM and BAX, which the profile follows; "
-        "that part was not found in the sources read for this book.",
+        "that part could not be confirmed in the cited sources.",
         ("peirs2014", "nichonghaile2014", "hanbali2025")),
     "mature_t_all": NamedProfile(
         "mature_t_all", "Mature T-ALL (BCL-XL high)",
