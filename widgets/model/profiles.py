@@ -85,8 +85,10 @@ NAMED_PROFILES = {
         "b_all", "BCL-2-dependent B-ALL",
         Profile(bcl2=60.0, bclxl=10.0, mcl1=15.0, bim=40.0, bax=60.0),
         "B-lineage blasts overexpress BCL-2 compared with normal B-cell progenitors (Coustan-Smith et al.); "
-        "the review reports BH3 profiling that shows BCL-2 as the main dependence of B-ALL samples.",
-        ("coustansmith1996", "hanbali2025", "kannan2025")),
+        "the review reports, citing Kannan et al., BH3 profiling that shows BCL-2 as the main dependence of "
+        "B-ALL samples. The profile stands for the BCL-2-dependent cases: dependence varies across B-ALL, and "
+        "most childhood B-ALL xenografts in one panel needed BCL-XL blocked as well (Khaw et al.).",
+        ("coustansmith1996", "hanbali2025", "kannan2025", "khaw2016", "seyfried2022")),
     "kmt2a_b_all": NamedProfile(
         "kmt2a_b_all", "KMT2A-rearranged B-ALL",
         Profile(bcl2=100.0, bclxl=8.0, mcl1=15.0, bim=50.0, bax=60.0),
@@ -95,8 +97,9 @@ NAMED_PROFILES = {
     "ph_like_b_all": NamedProfile(
         "ph_like_b_all", "Ph-like B-ALL",
         Profile(bcl2=70.0, bclxl=20.0, mcl1=15.0, bim=50.0, bax=60.0),
-        "Ph-like blasts showed BCL-2 dependence in the Aldoss study; the review adds that JAK-STAT signaling "
-        "raises BCL-XL in Ph-like ALL, which blunts BCL-2 inhibition.",
+        "Ph-like blasts showed BCL-2 dependence in the Aldoss study. The review adds, citing Kannan et al., "
+        "that JAK-STAT signaling raises BCL-XL in Ph-like ALL and blunts BCL-2 inhibition; that claim could "
+        "not be confirmed in its cited source, and the profile's modest BCL-XL is a teaching assumption.",
         ("aldoss2025", "hanbali2025", "kannan2025")),
     "etp_all": NamedProfile(
         "etp_all", "ETP-ALL",
@@ -108,9 +111,10 @@ NAMED_PROFILES = {
     "mature_t_all": NamedProfile(
         "mature_t_all", "Mature T-ALL (BCL-XL high)",
         Profile(bcl2=10.0, bclxl=80.0, mcl1=15.0, bim=40.0, bax=60.0),
-        "T-ALL other than ETP-ALL depends on BCL-XL more than on BCL-2 in BH3 profiling, and dual "
-        "BCL-2/BCL-XL inhibition kills it in models where venetoclax does not.",
-        ("nichonghaile2014", "peirs2014", "kannan2025")),
+        "T-ALL other than ETP-ALL depends on BCL-XL more than on BCL-2 in BH3 profiling (Ni Chonghaile et "
+        "al.), and is less sensitive to venetoclax than immature T-ALL (Peirs et al.); the review reports, "
+        "citing Kannan et al., that dual BCL-2/BCL-XL inhibition kills it in models where venetoclax does not.",
+        ("nichonghaile2014", "peirs2014", "hanbali2025", "kannan2025")),
     "mcl1_resistant": NamedProfile(
         "mcl1_resistant", "MCL-1-driven resistance",
         Profile(bcl2=30.0, bclxl=10.0, mcl1=90.0, bim=60.0, bax=60.0),
