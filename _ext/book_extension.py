@@ -15,7 +15,7 @@ to the HTML (``accessible_html``) and "et al." for truncated author lists
 
 import os
 
-from widgets.runtime import STATIC_SITE_ENV
+from widgets.explorers.runtime import STATIC_SITE_ENV
 
 
 def setup(app):

@@ -7,7 +7,7 @@ the text (its author-year labels switch to *et al.* only for three or more names
 "S. Suo and others." or "A, B, and others." in the bibliography and in the citation
 tooltips. After the citations are rendered, this handler writes "et al." instead, in
 italics in the text as the style does for longer lists, and plain in the bibliography.
-``widgets.bibliography`` already writes such citations as "Suo et al.".
+``widgets.data.bibliography`` already writes such citations as "Suo et al.".
 """
 
 from __future__ import annotations

@@ -12,8 +12,8 @@ import pytest
 from widgets import model
 from widgets.explorers.mechanism import EXPLORER_CELLS
 from widgets.model.summaries import ic50_matrix
-from widgets.plots import resistance
-from widgets.plots.comparison import ic50_class
+from widgets.presentation.figures import resistance
+from widgets.presentation.figures.comparison import ic50_class
 
 CHAPTERS = Path(__file__).resolve().parents[1] / "chapters"
 B_ALL_PROFILES = ["b_all", "kmt2a_b_all", "ph_like_b_all"]

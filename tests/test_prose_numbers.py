@@ -75,7 +75,7 @@ CITATION_YEAR = re.compile(r"([A-Z][\w'’-]*)((?:\s+et\s+al\.?)?,?\s+\(?)((?:19
 def bibliography_surnames() -> frozenset[str]:
     from pybtex.database import parse_file
 
-    entries = parse_file(str(ROOT / "references.bib"), bib_format="bibtex").entries.values()
+    entries = parse_file(str(ROOT / "data" / "references.bib"), bib_format="bibtex").entries.values()
     return frozenset(re.sub(r"[{}\\\"]", "", " ".join(person.last_names))
                      for entry in entries for person in entry.persons.get("author", []))
 

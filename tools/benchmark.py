@@ -26,7 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from ipywidgets.embed import embed_data  # noqa: E402
 from ipywidgets.widgets.widget import _instances  # noqa: E402
 
-from widgets import model, runtime  # noqa: E402
+from widgets import model
+from widgets.explorers import runtime
 
 
 def timed(function, repeats: int) -> list[float]:
@@ -56,9 +57,9 @@ def dose_response_benchmarks(repeats: int) -> None:
 
 def view_benchmark(repeats: int) -> None:
     from widgets.explorers.mechanism import EXPLORER_CELLS
-    from widgets.plots.mechanism import SCAN_DOSES_NM, MechanismFigure
+    from widgets.presentation.figures.mechanism import SCAN_DOSES_NM, MechanismFigure
     profile = model.PROFILES["b_all"]
-    figure = MechanismFigure(profile.bax, 15.0)
+    figure = MechanismFigure(profile.bax_bak, 15.0)
 
     def one_view():
         scan = model.dose_scan(profile.scaled(mcl1=4.0), "venetoclax", SCAN_DOSES_NM, cells=EXPLORER_CELLS)

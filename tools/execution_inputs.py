@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BUILD = Path(os.environ.get("BOOK_BUILD_DIR", ROOT / "_build"))
 RECORD = BUILD / "execution-inputs.sha256"
 STALE_WITH_INPUTS = [BUILD / ".jupyter_cache", BUILD / ".doctrees"]
-INPUTS = ["widgets/**/*.py", "data/**/*", "references.bib", "requirements/lock.txt", "_ext/*.py"]
+INPUTS = ["widgets/**/*.py", "data/**/*", "requirements/lock.txt", "_ext/*.py"]
 
 
 def inputs_digest() -> str:

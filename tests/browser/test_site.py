@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from tests.browser.conftest import SCREENSHOTS, SITE, VIEWPORTS, WIDGET_VIEWS, site_pages, wait_for_widgets
-from widgets.static_views import CONTROLS_CLASS, EXPLORER_CLASS, VIEWS_CLASS
+from widgets.explorers.static_views import CONTROLS_CLASS, EXPLORER_CLASS, VIEWS_CLASS
 
 PAGES = site_pages()
 PAGES_WITH_WIDGETS = [page for page in PAGES if "widget-view+json" in (SITE / page).read_text(encoding="utf-8")]

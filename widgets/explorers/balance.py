@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import ipywidgets
 
-from widgets import model, static_views, style
-from widgets.plots.balance import Condition, balance_alt_text, balance_figure
-from widgets.plots.mechanism import dose_label
+from widgets import model
+from widgets.explorers import static_views
+from widgets.presentation import style
+from widgets.presentation.figures.balance import Condition, balance_alt_text, balance_figure
+from widgets.presentation.text import dose_label
 
 DOSES_NM = (0.1, 1.0, 10.0, 100.0, 1000.0, 10000.0)
 

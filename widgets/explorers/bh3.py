@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import ipywidgets
 
-from widgets import model, static_views, style
-from widgets.plots.bh3 import READS_OUT, bh3_bars
+from widgets import model
+from widgets.explorers import static_views
+from widgets.presentation import style
+from widgets.presentation.figures.bh3 import READS_OUT, bh3_bars
 
 CHANGES = (("As profiled", {}), ("BCL-2 ×4", {"bcl2": 4.0}), ("BCL-XL ×4", {"bclxl": 4.0}), ("MCL-1 ×4", {"mcl1": 4.0}))
 

@@ -1,7 +1,7 @@
 """The safety chapter's exposure explorer: a ramp-up schedule, a co-medication, doses as labeled or adjusted.
 
-Every view is computed at build time (``widgets.label.exposure_scenario``, drawn by
-``widgets.plots.exposure``) and linked to the three dropdowns in the browser, so the
+Every view is computed at build time (``widgets.data.prescribing.exposure_scenario``, drawn by
+``widgets.presentation.figures.exposure``) and linked to the three dropdowns in the browser, so the
 explorer works on the static site. Each view says, above its picture, that it shows a
 teaching model and not dosing advice.
 """
@@ -9,9 +9,10 @@ teaching model and not dosing advice.
 import html
 
 
-from widgets import label, static_views
-from widgets.bibliography import cite_html
-from widgets.plots import exposure as plots
+from widgets.data import prescribing as label
+from widgets.explorers import static_views
+from widgets.data.bibliography import cite_html
+from widgets.presentation.figures import exposure as plots
 
 SCHEDULE_OPTIONS = list(label.SCHEDULES)
 COMEDICATION_OPTIONS = ["none", "posaconazole", "other_strong_cyp3a", "moderate_cyp3a"]

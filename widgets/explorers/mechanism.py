@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import ipywidgets
 
-from widgets import model, runtime, static_views
+from widgets import model
+from widgets.explorers import runtime, static_views
 from widgets.model.constants import MOMP_THRESHOLD_NM
 from widgets.model.partners import with_partners
-from widgets.plots.mechanism import SCAN_DOSES_NM, MechanismFigure, dose_label
+from widgets.presentation.figures.mechanism import SCAN_DOSES_NM, MechanismFigure
+from widgets.presentation.text import dose_label
 
 # Levels relative to the profile, on a doubling scale; the static site embeds one view
 # per combination, so five steps per protein (125 combinations per treatment).
@@ -73,7 +75,7 @@ def mechanism_explorer(profile_key: str = "b_all", *, cells: int = EXPLORER_CELL
     if profile_key not in model.PROFILES:
         raise ValueError(f"profile_key: {profile_key!r} is not a named profile; choose one of {', '.join(model.PROFILES)}")
     named = model.NAMED_PROFILES[profile_key]
-    figure = MechanismFigure(named.profile.bax, MOMP_THRESHOLD_NM.value)
+    figure = MechanismFigure(named.profile.bax_bak, MOMP_THRESHOLD_NM.value)
     views = _Views(named.profile, figure, cells)
     build = _static if runtime.is_static_site() else _live
     return build(named, figure, views)

@@ -2,8 +2,8 @@
 
 import html
 
-from widgets import static_views
-from widgets.bibliography import cite_html
+from widgets.explorers import static_views
+from widgets.data.bibliography import cite_html
 
 OUTCOME_TEXT = {
     "favorable": "Better outcomes than other subtypes",

@@ -9,7 +9,7 @@ where the review's Table 1 and its text disagree.
 the ongoing trials, each linked to its ClinicalTrials.gov record.
 
 Both work with no kernel: every combination of filters is precomputed and the controls
-switch between views in the browser (``widgets.static_views``). Many combinations
+switch between views in the browser (``widgets.explorers.static_views``). Many combinations
 select the same figures, so a view is built once per distinct selection and shared by
 every combination that selects it, with one shared view for "no study matches"; the
 stacks themselves are shared where their contents are (``linked_views(share=True)``).
@@ -25,8 +25,9 @@ from functools import reduce
 import ipywidgets
 from ipywidgets.widgets.widget_string import HTMLStyle
 
-from widgets import static_views, trials
-from widgets.plots import trials as plots
+from widgets.explorers import static_views
+from widgets.data import trials
+from widgets.presentation import trials as plots
 
 ALL_OPTION = None
 
@@ -204,7 +205,7 @@ def _start_index(keyword: str, options, start: dict) -> int:
 
 
 def trial_explorer(studies=None, outcomes=None, *, start=None) -> ipywidgets.Widget:
-    """The Table 1 explorer (``studies``/``outcomes``: the ``widgets.trials`` loaders' frames).
+    """The Table 1 explorer (``studies``/``outcomes``: the ``widgets.data.trials`` loaders' frames).
 
     ``start``: the filters' first choices, by keyword of ``FILTERS`` (e.g.
     ``{"lineage": "B", "endpoints": "mrd"}``); unnamed filters start at "All" (endpoint: the

@@ -23,7 +23,7 @@ import numpy as np
 
 from widgets.model import binding
 from widgets.model.cells import DEFAULT_CELLS, LIGAND_KD, SEED, active_bax_nM, momp_free_bim_nM, population
-from widgets.model.constants import BIM_KD_NM, NO_BINDING, POCKETS, Constant, affinities, nanomolar
+from widgets.model.constants import BIM_KD_NM, NO_BINDING, ANTI_APOPTOTICS, Constant, affinities, nanomolar
 from widgets.model.profiles import Profile
 
 
@@ -77,12 +77,12 @@ def bh3_profile(profile: Profile, *, cells: int = DEFAULT_CELLS, seed: int = SEE
     if not isinstance(profile, Profile):
         raise ValueError(f"profile: must be a widgets.model.Profile, not {type(profile).__name__}")
     cells_ = population(profile, cells=cells, seed=seed)
-    threshold = momp_free_bim_nM(cells_.levels["bax"])
+    threshold = momp_free_bim_nM(cells_.levels["bax_bak"])
     response = {}
     for key, peptide in PEPTIDES.items():
         dose = peptide.concentration_nM.value
-        kd = np.array([[peptide.kd_nM[pocket].value for pocket in POCKETS]])
-        equilibrium = binding.solve(cells_.pockets(), cells_.ligands(), LIGAND_KD, np.full((cells_.size, 1), dose), kd)
+        kd = np.array([[peptide.kd_nM[protein].value for protein in ANTI_APOPTOTICS]])
+        equilibrium = binding.solve(cells_.anti_apoptotics(), cells_.ligands(), LIGAND_KD, np.full((cells_.size, 1), dose), kd)
         activator = equilibrium.free_ligands[:, 0] + (dose if peptide.activates_bax else 0.0)
         response[key] = 100.0 * float(np.mean(activator >= threshold))
     return response
@@ -92,8 +92,8 @@ def active_bax_with_peptide(profile: Profile, key: str) -> float:
     """Active BAX/BAK (nM) of the typical cell exposed to one peptide of the panel."""
     peptide = PEPTIDES[key]
     dose = peptide.concentration_nM.value
-    kd = np.array([[peptide.kd_nM[pocket].value for pocket in POCKETS]])
+    kd = np.array([[peptide.kd_nM[protein].value for protein in ANTI_APOPTOTICS]])
     ligands = np.array([[profile.bim, profile.noxa, profile.puma]])
     equilibrium = binding.solve([[profile.bcl2, profile.bclxl, profile.mcl1]], ligands, LIGAND_KD, [[dose]], kd)
     activator = equilibrium.free_ligands[0, 0] + (dose if peptide.activates_bax else 0.0)
-    return float(active_bax_nM(profile.bax, activator))
+    return float(active_bax_nM(profile.bax_bak, activator))

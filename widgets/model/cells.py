@@ -7,8 +7,8 @@ BAX/BAK (direct activation, Llambi et al. 2011):
     active BAX/BAK = bax * free_bim / (free_bim + K_activation)
 
 and MOMP happens when that reaches the threshold T (constants.MOMP_THRESHOLD_NM), i.e.
-when free BIM reaches ``bax_threshold_bim = T * K_activation / (bax - T)`` (never if
-bax <= T). Free BIM comes from the exact binding equilibrium (``binding.solve``).
+when free BIM reaches ``bax_threshold_bim = T * K_activation / (bax_bak - T)`` (never if
+bax_bak <= T). Free BIM comes from the exact binding equilibrium (``binding.solve``).
 
 A population is many cells whose levels vary around the profile (log-normal, median
 the profile itself), drawn from a fixed seed: the same cells are used for every dose
@@ -25,17 +25,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from widgets import pharmacokinetics
+from widgets.pharmacokinetics import one_compartment as pharmacokinetics
 from widgets.model import binding
 from widgets.model.constants import (BAX_ACTIVATION_KD_NM, BIM_KD_NM, LEVEL_VARIATION_SD, MOMP_THRESHOLD_NM,
-                                     NOXA_KD_NM, POCKETS, PUMA_KD_NM)
+                                     NOXA_KD_NM, ANTI_APOPTOTICS, PUMA_KD_NM)
 from widgets.model.drugs import drug
 from widgets.model.partners import with_partners
 from widgets.model.profiles import Profile
 
 DEFAULT_CELLS = 2000
 SEED = 20250825
-LEVELS = ("bcl2", "bclxl", "mcl1", "bim", "bax", "noxa", "puma")
+LEVELS = ("bcl2", "bclxl", "mcl1", "bim", "bax_bak", "noxa", "puma")
 LIGANDS = ("bim", "noxa", "puma")
 LIGAND_KD = np.array([[constant.value for constant in table.values()] for table in (BIM_KD_NM, NOXA_KD_NM, PUMA_KD_NM)])
 IC50_RANGE_NM = (1e-3, 1e5)   # 1 pM to 100 uM
@@ -62,8 +62,8 @@ class Population:
     def size(self) -> int:
         return len(self.levels["bim"])
 
-    def pockets(self) -> np.ndarray:
-        return np.column_stack([self.levels[name] for name in POCKETS])
+    def anti_apoptotics(self) -> np.ndarray:
+        return np.column_stack([self.levels[name] for name in ANTI_APOPTOTICS])
 
     def ligands(self) -> np.ndarray:
         return np.column_stack([self.levels[name] for name in LIGANDS])
@@ -109,21 +109,21 @@ def check_doses(doses) -> dict[str, float]:
 
 def _clamped(doses: dict[str, float]):
     keys = list(doses)
-    kd = np.array([[drug(key).kd_nM[pocket].value for pocket in POCKETS] for key in keys]).reshape(len(keys), 3)
+    kd = np.array([[drug(key).kd_nM[protein].value for protein in ANTI_APOPTOTICS] for key in keys]).reshape(len(keys), 3)
     return np.array([doses[key] for key in keys], dtype=float), kd
 
 
 def equilibrium(cells: Population, doses: dict[str, float]) -> binding.Equilibrium:
     """The binding equilibrium of every cell at these drug doses (nM)."""
     concentrations, kd = _clamped(check_doses(doses))
-    return binding.solve(cells.pockets(), cells.ligands(), LIGAND_KD,
+    return binding.solve(cells.anti_apoptotics(), cells.ligands(), LIGAND_KD,
                          np.tile(concentrations, (cells.size, 1)), kd)
 
 
 def is_apoptotic(cells: Population, doses: dict[str, float]) -> np.ndarray:
     """True for each cell that reaches MOMP at these doses."""
     free_bim = equilibrium(cells, doses).free_ligands[:, 0]
-    return free_bim >= momp_free_bim_nM(cells.levels["bax"])
+    return free_bim >= momp_free_bim_nM(cells.levels["bax_bak"])
 
 
 def fraction_apoptotic(profile: Profile, doses=None, *, partners=(), cells: int = DEFAULT_CELLS,
@@ -157,19 +157,19 @@ def _critical_doses_bim_only(cells: Population, drug_key: str, background: dict[
 
         BIM_total = b* + sum_j P_j b* / (K_j (w_j + d / D_j) + b*)
 
-    with b* the MOMP level of free BIM, K_j BIM's and D_j the drug's Kd for pocket j,
+    with b* the MOMP level of free BIM, K_j BIM's and D_j the drug's Kd for protein j,
     and w_j the background drugs' load. The right side falls as d rises, so each cell's
     root is found by bisection on log d.
     """
-    target = momp_free_bim_nM(cells.levels["bax"])[:, None]
+    target = momp_free_bim_nM(cells.levels["bax_bak"])[:, None]
     bim = cells.levels["bim"]
     concentrations, kd = _clamped(background)
     load = 1.0 + (concentrations[None, :] @ (1.0 / kd)) if background else np.ones((1, 3))
-    drug_affinity = 1.0 / np.array([drug(drug_key).kd_nM[pocket].value for pocket in POCKETS])[None, :]
+    drug_affinity = 1.0 / np.array([drug(drug_key).kd_nM[protein].value for protein in ANTI_APOPTOTICS])[None, :]
     reachable = np.isfinite(target[:, 0])
     # With b* finite: BIM held at dose d is sum_j held_j / (offset_j + slope_j * d).
     safe_target = np.where(np.isfinite(target), target, 0.0)
-    held = cells.pockets() * safe_target
+    held = cells.anti_apoptotics() * safe_target
     offset = LIGAND_KD[0][None, :] * load + safe_target
     slope = np.broadcast_to(LIGAND_KD[0][None, :] * drug_affinity, offset.shape)
 
@@ -186,26 +186,26 @@ def _critical_doses_by_bisection(cells: Population, drug_key: str, background: d
     """The general case (sensitizers present): a bracketed root search on log dose, each step a
     full equilibrium solve. log(free BIM) rises smoothly with log(dose), so the Illinois
     variant of regula falsi needs far fewer solves than bisection."""
-    target = np.log(momp_free_bim_nM(cells.levels["bax"]))
-    pockets, ligands = cells.pockets(), cells.ligands()
+    target = np.log(momp_free_bim_nM(cells.levels["bax_bak"]))
+    anti_apoptotics, ligands = cells.anti_apoptotics(), cells.ligands()
 
     def excess(log10_dose, rows):  # log free BIM above its MOMP level, for these cells
-        free_bim = free_bim_at(pockets[rows], ligands[rows], drug_key, background, 10.0 ** log10_dose)
+        free_bim = free_bim_at(anti_apoptotics[rows], ligands[rows], drug_key, background, 10.0 ** log10_dose)
         return np.log(np.maximum(free_bim, 1e-300)) - target[rows]
 
     return _illinois(excess, cells.size)
 
 
-def free_bim_at(pockets: np.ndarray, ligands: np.ndarray, drug_key: str, background: dict[str, float],
+def free_bim_at(anti_apoptotics: np.ndarray, ligands: np.ndarray, drug_key: str, background: dict[str, float],
                 dose) -> np.ndarray:
-    """Free BIM (nM) of each cell (rows of ``pockets`` and ``ligands``), each with its own dose
+    """Free BIM (nM) of each cell (rows of ``anti_apoptotics`` and ``ligands``), each with its own dose
     (nM) of ``drug_key`` and the background drugs."""
-    rows = pockets.shape[0]
+    rows = anti_apoptotics.shape[0]
     keys = list(background) + [drug_key]
-    kd = np.array([[drug(key).kd_nM[pocket].value for pocket in POCKETS] for key in keys])
+    kd = np.array([[drug(key).kd_nM[protein].value for protein in ANTI_APOPTOTICS] for key in keys])
     concentrations = np.column_stack([np.full(rows, background[key]) for key in background]
                                      + [np.broadcast_to(dose, (rows,))])
-    return binding.solve(pockets, ligands, LIGAND_KD, concentrations, kd).free_ligands[:, 0]
+    return binding.solve(anti_apoptotics, ligands, LIGAND_KD, concentrations, kd).free_ligands[:, 0]
 
 
 def _illinois(excess, size: int, tolerance_log10: float = 1e-9, max_steps: int = 200) -> np.ndarray:
@@ -287,7 +287,7 @@ def _check_profile(profile) -> Profile:
 class BimPartition:
     """Where the typical cell's BIM sits, nM, and what follows from it."""
 
-    on_pocket_nM: dict[str, float]
+    on_protein_nM: dict[str, float]
     free_nM: float
     active_bax_nM: float
     momp_threshold_nM: float
@@ -303,9 +303,9 @@ def bim_partition(profile: Profile, doses=None, *, partners=()) -> BimPartition:
     and the active BAX/BAK that free BIM produces, at these drug doses (nM)."""
     profile = with_partners(_check_profile(profile), partners)
     result = equilibrium(typical_cell(profile), check_doses(doses))
-    on_pocket = {pocket: float(result.bound[0, 0, index]) for index, pocket in enumerate(POCKETS)}
+    on_protein = {protein: float(result.bound[0, 0, index]) for index, protein in enumerate(ANTI_APOPTOTICS)}
     free = float(result.free_ligands[0, 0])
-    return BimPartition(on_pocket, free, float(active_bax_nM(profile.bax, free)), MOMP_THRESHOLD_NM.value)
+    return BimPartition(on_protein, free, float(active_bax_nM(profile.bax_bak, free)), MOMP_THRESHOLD_NM.value)
 
 
 @dataclass(frozen=True)
@@ -336,14 +336,14 @@ def dose_scan(profile: Profile, drug_key: str, doses_nM, *, background=None, par
     typical = typical_cell(treated)
     background = check_doses(background)
     keys = list(background) + [drug_key]
-    kd = np.array([[drug(key).kd_nM[pocket].value for pocket in POCKETS] for key in keys])
+    kd = np.array([[drug(key).kd_nM[protein].value for protein in ANTI_APOPTOTICS] for key in keys])
     concentrations = np.column_stack([np.full(doses_nM.size, background[key]) for key in background] + [doses_nM])
-    result = binding.solve(np.repeat(typical.pockets(), doses_nM.size, axis=0),
+    result = binding.solve(np.repeat(typical.anti_apoptotics(), doses_nM.size, axis=0),
                            np.repeat(typical.ligands(), doses_nM.size, axis=0), LIGAND_KD, concentrations, kd)
-    on_pockets = result.bound[:, 0, :]
+    on_anti_apoptotics = result.bound[:, 0, :]
     free_bim = result.free_ligands[:, 0]
-    shares = np.column_stack([on_pockets, free_bim]) / treated.bim if treated.bim > 0 else np.zeros((doses_nM.size, 4))
+    shares = np.column_stack([on_anti_apoptotics, free_bim]) / treated.bim if treated.bim > 0 else np.zeros((doses_nM.size, 4))
     half = critical[math.ceil(critical.size / 2) - 1]
-    return DoseScan(doses_nM, shares, active_bax_nM(treated.bax, free_bim),
+    return DoseScan(doses_nM, shares, active_bax_nM(treated.bax_bak, free_bim),
                     np.searchsorted(critical, doses_nM, side="right") / critical.size,
                     float(half) if half <= IC50_RANGE_NM[1] else math.inf, MOMP_THRESHOLD_NM.value)

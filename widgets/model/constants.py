@@ -8,7 +8,7 @@
   was found); the value is chosen to put the model on a realistic scale, and the
   chapters say so where they use it.
 
-Pocket order everywhere: BCL-2, BCL-XL, MCL-1 (``POCKETS``). Concentrations in nM.
+Pocket order everywhere: BCL-2, BCL-XL, MCL-1 (``ANTI_APOPTOTICS``). Concentrations in nM.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-POCKETS = ("bcl2", "bclxl", "mcl1")
-POCKET_NAMES = {"bcl2": "BCL-2", "bclxl": "BCL-XL", "mcl1": "MCL-1"}
+ANTI_APOPTOTICS = ("bcl2", "bclxl", "mcl1")
+ANTI_APOPTOTIC_NAMES = {"bcl2": "BCL-2", "bclxl": "BCL-XL", "mcl1": "MCL-1"}
 NO_BINDING = math.inf
 BASES = ("measured", "bound", "teaching assumption")
 
@@ -60,7 +60,7 @@ def nanomolar(value: float, source: str, basis: str = "measured", note: str = ""
 
 
 def affinities(bcl2: Constant, bclxl: Constant, mcl1: Constant) -> dict[str, Constant]:
-    """One dissociation constant per pocket, in POCKETS order."""
+    """One dissociation constant per protein, in ANTI_APOPTOTICS order."""
     return {"bcl2": bcl2, "bclxl": bclxl, "mcl1": mcl1}
 
 
@@ -72,7 +72,7 @@ BIM_KD_NM = affinities(
                "2.4-4.6 nM (Chen et al. 2005). Full-length BIM at the membrane binds more tightly still; the "
                "model's common value is chosen so that its venetoclax IC50 for BCL-2-dependent ALL is in "
                "the low-nanomolar range of sensitive ALL cells")
-      for _ in POCKETS))
+      for _ in ANTI_APOPTOTICS))
 
 # --- Activation of BAX/BAK and the point of no return -------------------------------------
 
@@ -105,7 +105,7 @@ NOXA_KD_NM = affinities(
 PUMA_KD_NM = affinities(
     *(Constant(0.1, "nM", "chen2005", "teaching assumption",
                "PUMA, like BIM, binds all anti-apoptotic proteins tightly (Chen et al. 2005); BIM's value is used")
-      for _ in POCKETS))
+      for _ in ANTI_APOPTOTICS))
 
 # --- Resistance mutations (not among the profiles; quoted in the chapters) ----------------
 

@@ -2,7 +2,7 @@
 
 A BH3 mimetic sits in the same groove that holds BIM, so in the model it is a
 *clamped* ligand: its free concentration is the dose in the medium (nM). ``NO_BINDING``
-(infinity) marks a pocket the drug does not measurably bind.
+(infinity) marks a protein the drug does not measurably bind.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from widgets.model.constants import NO_BINDING, Constant, affinities, nanomolar
 
 @dataclass(frozen=True)
 class Drug:
-    """A BH3 mimetic: display name, what it targets in words, and its affinity per pocket."""
+    """A BH3 mimetic: display name, what it targets in words, and its affinity per protein."""
 
     key: str
     name: str

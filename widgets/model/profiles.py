@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields, replace
 
 LEVEL_NAMES = {
     "bcl2": "BCL-2", "bclxl": "BCL-XL", "mcl1": "MCL-1",
-    "bim": "BIM", "bax": "BAX/BAK", "noxa": "NOXA", "puma": "PUMA",
+    "bim": "BIM", "bax_bak": "BAX/BAK", "noxa": "NOXA", "puma": "PUMA",
 }
 
 
@@ -27,8 +27,8 @@ def _is_real(value) -> bool:
 class Profile:
     """Total amount of each protein in a typical cell, nM.
 
-    bcl2, bclxl, mcl1: anti-apoptotic proteins (the pockets); bim: the activator;
-    bax: the effectors BAX and BAK together; noxa, puma: sensitizer BH3-only proteins
+    bcl2, bclxl, mcl1: anti-apoptotic proteins (the anti_apoptotics); bim: the activator;
+    bax_bak: the effectors BAX and BAK together; noxa, puma: sensitizer BH3-only proteins
     (zero unless a regimen partner induces them).
     """
 
@@ -36,7 +36,7 @@ class Profile:
     bclxl: float
     mcl1: float
     bim: float
-    bax: float
+    bax_bak: float
     noxa: float = 0.0
     puma: float = 0.0
 
@@ -83,7 +83,7 @@ class NamedProfile:
 NAMED_PROFILES = {
     "b_all": NamedProfile(
         "b_all", "BCL-2-dependent B-ALL",
-        Profile(bcl2=60.0, bclxl=10.0, mcl1=15.0, bim=40.0, bax=60.0),
+        Profile(bcl2=60.0, bclxl=10.0, mcl1=15.0, bim=40.0, bax_bak=60.0),
         "B-lineage blasts overexpress BCL-2 compared with normal B-cell progenitors (Coustan-Smith et al.); "
         "the review reports, citing Kannan et al., BH3 profiling that shows BCL-2 as the main dependence of "
         "B-ALL samples. The profile stands for the BCL-2-dependent cases: dependence varies across B-ALL, and "
@@ -91,33 +91,33 @@ NAMED_PROFILES = {
         ("coustansmith1996", "hanbali2025", "kannan2025", "khaw2016", "seyfried2022")),
     "kmt2a_b_all": NamedProfile(
         "kmt2a_b_all", "KMT2A-rearranged B-ALL",
-        Profile(bcl2=100.0, bclxl=8.0, mcl1=15.0, bim=50.0, bax=60.0),
+        Profile(bcl2=100.0, bclxl=8.0, mcl1=15.0, bim=50.0, bax_bak=60.0),
         "KMT2A-rearranged ALL expresses high BCL-2 and is venetoclax-sensitive in preclinical models.",
         ("benito2015", "souers2013")),
     "ph_like_b_all": NamedProfile(
         "ph_like_b_all", "Ph-like B-ALL",
-        Profile(bcl2=70.0, bclxl=20.0, mcl1=15.0, bim=50.0, bax=60.0),
+        Profile(bcl2=70.0, bclxl=20.0, mcl1=15.0, bim=50.0, bax_bak=60.0),
         "Ph-like blasts showed BCL-2 dependence in the Aldoss study. The review adds, citing Kannan et al., "
         "that JAK-STAT signaling raises BCL-XL in Ph-like ALL and blunts BCL-2 inhibition; that claim could "
         "not be confirmed in its cited source, and the profile's modest BCL-XL is a teaching assumption.",
         ("aldoss2025", "hanbali2025", "kannan2025")),
     "etp_all": NamedProfile(
         "etp_all", "ETP-ALL",
-        Profile(bcl2=80.0, bclxl=5.0, mcl1=10.0, bim=25.0, bax=40.0),
+        Profile(bcl2=80.0, bclxl=5.0, mcl1=10.0, bim=25.0, bax_bak=40.0),
         "Early T-cell precursors and ETP-ALL express high BCL-2, and ETP-ALL cells depend on BCL-2 and are killed "
         "by venetoclax in cell lines and xenografts. The review adds low BIM and BAX, which the profile follows; "
         "that part could not be confirmed in the cited sources.",
         ("peirs2014", "nichonghaile2014", "hanbali2025")),
     "mature_t_all": NamedProfile(
         "mature_t_all", "Mature T-ALL (BCL-XL high)",
-        Profile(bcl2=10.0, bclxl=80.0, mcl1=15.0, bim=40.0, bax=60.0),
+        Profile(bcl2=10.0, bclxl=80.0, mcl1=15.0, bim=40.0, bax_bak=60.0),
         "T-ALL other than ETP-ALL depends on BCL-XL more than on BCL-2 in BH3 profiling (Ni Chonghaile et "
         "al.), and is less sensitive to venetoclax than immature T-ALL (Peirs et al.); the review reports, "
         "citing Kannan et al., that dual BCL-2/BCL-XL inhibition kills it in models where venetoclax does not.",
         ("nichonghaile2014", "peirs2014", "hanbali2025", "kannan2025")),
     "mcl1_resistant": NamedProfile(
         "mcl1_resistant", "MCL-1-driven resistance",
-        Profile(bcl2=30.0, bclxl=10.0, mcl1=90.0, bim=60.0, bax=60.0),
+        Profile(bcl2=30.0, bclxl=10.0, mcl1=90.0, bim=60.0, bax_bak=60.0),
         "Raising MCL-1 lets the cell hold the BIM that venetoclax releases from BCL-2: a main route of "
         "resistance to BCL-2 inhibition. Here MCL-1 holds most of the BIM, so the cell depends on MCL-1.",
         ("xu2022", "choudhary2015")),

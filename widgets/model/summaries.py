@@ -8,7 +8,7 @@ import pandas as pd
 
 from widgets.model import bh3, constants
 from widgets.model.cells import DEFAULT_CELLS, ic50
-from widgets.model.constants import POCKET_NAMES, POCKETS, Constant
+from widgets.model.constants import ANTI_APOPTOTIC_NAMES, ANTI_APOPTOTICS, Constant
 from widgets.model.drugs import DRUGS
 from widgets.model.profiles import NAMED_PROFILES
 from widgets.model.regimens import REGIMENS
@@ -30,13 +30,13 @@ def selectivity(drug_keys=tuple(DRUGS)) -> pd.DataFrame:
     rows = []
     for key in drug_keys:
         drug = DRUGS[key]
-        kd = {pocket: drug.kd_nM[pocket].value for pocket in POCKETS}
+        kd = {protein: drug.kd_nM[protein].value for protein in ANTI_APOPTOTICS}
         ratio = kd["bclxl"] / kd["bcl2"] if math.isfinite(kd["bclxl"]) or math.isfinite(kd["bcl2"]) else math.nan
         rows.append({"bclxl_over_bcl2_text": _ratio_text(ratio, drug.kd_nM["bcl2"].relation, drug.kd_nM["bclxl"].relation),"drug": drug.name, "targets": drug.targets,
-                     **{f"ki_{pocket}_nM": kd[pocket] for pocket in POCKETS},
-                     **{f"ki_{pocket}_text": str(drug.kd_nM[pocket]) for pocket in POCKETS},
+                     **{f"ki_{protein}_nM": kd[protein] for protein in ANTI_APOPTOTICS},
+                     **{f"ki_{protein}_text": str(drug.kd_nM[protein]) for protein in ANTI_APOPTOTICS},
                      "bclxl_over_bcl2": ratio,
-                     "sources": tuple(dict.fromkeys(drug.kd_nM[pocket].source for pocket in POCKETS))})
+                     "sources": tuple(dict.fromkeys(drug.kd_nM[protein].source for protein in ANTI_APOPTOTICS))})
     return pd.DataFrame(rows)
 
 
@@ -61,16 +61,16 @@ def constants_catalogue() -> pd.DataFrame:
                      "source": constant.source, "note": constant.note})
 
     for name, label in (("BIM_KD_NM", "BIM"), ("NOXA_KD_NM", "NOXA"), ("PUMA_KD_NM", "PUMA")):
-        for pocket, constant in getattr(constants, name).items():
-            add(f"{label} Kd for {POCKET_NAMES[pocket]}", constant)
+        for protein, constant in getattr(constants, name).items():
+            add(f"{label} Kd for {ANTI_APOPTOTIC_NAMES[protein]}", constant)
     add("Free BIM for half-active BAX/BAK", constants.BAX_ACTIVATION_KD_NM)
     add("Active BAX/BAK at MOMP", constants.MOMP_THRESHOLD_NM)
     add("Cell-to-cell spread of levels", constants.LEVEL_VARIATION_SD)
     for drug in DRUGS.values():
-        for pocket, constant in drug.kd_nM.items():
-            add(f"{drug.name} Ki for {POCKET_NAMES[pocket]}", constant)
+        for protein, constant in drug.kd_nM.items():
+            add(f"{drug.name} Ki for {ANTI_APOPTOTIC_NAMES[protein]}", constant)
     for peptide in bh3.PEPTIDES.values():
         add(f"{peptide.key} peptide dose in BH3 profiling", peptide.concentration_nM)
-        for pocket, constant in peptide.kd_nM.items():
-            add(f"{peptide.key} peptide Kd for {POCKET_NAMES[pocket]}", constant)
+        for protein, constant in peptide.kd_nM.items():
+            add(f"{peptide.key} peptide Kd for {ANTI_APOPTOTIC_NAMES[protein]}", constant)
     return pd.DataFrame(rows)

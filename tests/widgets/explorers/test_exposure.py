@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from widgets import label, static_views
+from widgets.data import prescribing as label
+from widgets.explorers import static_views
 from widgets.explorers.exposure import (COMEDICATION_OPTIONS, DOSE_OPTIONS, SCHEDULE_OPTIONS, TEACHING_NOTICE,
                                         cite_html, exposure_explorer, view_html)
 

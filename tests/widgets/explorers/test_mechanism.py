@@ -3,7 +3,8 @@
 import ipywidgets
 import pytest
 
-from widgets import model, runtime, static_views
+from widgets import model
+from widgets.explorers import runtime, static_views
 from widgets.explorers import mechanism
 
 

@@ -1,7 +1,7 @@
 """widgets.explorers.subtypes: one card per subtype, with cited statements."""
 
 from widgets.explorers.subtypes import card_html, subtype_explorer
-from widgets.subtypes import load_subtypes
+from widgets.data.subtypes import load_subtypes
 
 
 def test_one_card_per_subtype_in_data_order():

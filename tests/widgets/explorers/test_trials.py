@@ -10,10 +10,11 @@ from ipywidgets.embed import dependency_state
 from ipywidgets.widgets.widget import _instances
 from ipywidgets.widgets.widget_link import Link
 
-from widgets import static_views, trials
+from widgets.explorers import static_views
+from widgets.data import trials
 from widgets.explorers import trials as explorer
-from widgets.intervals import clopper_pearson_interval
-from widgets.plots import trials as plots
+from widgets.stats import clopper_pearson_interval
+from widgets.presentation import trials as plots
 
 # The page budget is 3 MB for a chapter (CONTRIBUTING.md). An explorer's saved state,
 # with every default kept (as a notebook's saved widget state has it), must leave room
@@ -35,7 +36,7 @@ def block(data):
 
 class Selector:
     """What each combination selects, computed with the pure functions of
-    ``widgets.plots.trials`` (independently of the explorer), cached."""
+    ``widgets.presentation.trials`` (independently of the explorer), cached."""
 
     def __init__(self, studies, outcomes):
         self.studies, self.outcomes = studies, outcomes

@@ -75,13 +75,13 @@ def test_untreated_cells_mostly_survive(key):
 
 
 def test_no_effector_means_no_death():
-    assert model.fraction_apoptotic(B_ALL.scaled(bax=0.0), {"venetoclax": 1e5}, cells=CELLS) == 0.0
-    assert ic50(B_ALL.scaled(bax=0.0), "venetoclax") == math.inf
+    assert model.fraction_apoptotic(B_ALL.scaled(bax_bak=0.0), {"venetoclax": 1e5}, cells=CELLS) == 0.0
+    assert ic50(B_ALL.scaled(bax_bak=0.0), "venetoclax") == math.inf
 
 
 levels = st.floats(min_value=0.0, max_value=200.0)
 profiles = st.builds(model.Profile, bcl2=levels, bclxl=levels, mcl1=levels,
-                     bim=st.floats(1.0, 150.0), bax=st.floats(0.0, 150.0))
+                     bim=st.floats(1.0, 150.0), bax_bak=st.floats(0.0, 150.0))
 
 
 @settings(max_examples=40, deadline=None)
@@ -128,9 +128,9 @@ def test_results_are_reproducible_and_the_typical_cell_is_the_profile():
 
 def test_bim_partition_accounts_for_all_bim():
     partition = model.bim_partition(B_ALL, {"venetoclax": 10.0})
-    assert sum(partition.on_pocket_nM.values()) + partition.free_nM == pytest.approx(B_ALL.bim, rel=1e-9)
+    assert sum(partition.on_protein_nM.values()) + partition.free_nM == pytest.approx(B_ALL.bim, rel=1e-9)
     untreated = model.bim_partition(B_ALL)
-    assert untreated.on_pocket_nM["bcl2"] > partition.on_pocket_nM["bcl2"]
+    assert untreated.on_protein_nM["bcl2"] > partition.on_protein_nM["bcl2"]
     assert not untreated.momp and partition.momp
 
 

@@ -5,7 +5,7 @@ import math
 import pytest
 
 from widgets import model
-from widgets.bibliography import bibkeys
+from widgets.data.bibliography import bibkeys
 from widgets.model import bh3, constants
 from widgets.model.constants import BASES, Constant
 
@@ -19,10 +19,10 @@ def all_constants():
         elif isinstance(value, dict) and all(isinstance(item, Constant) for item in value.values()) and value:
             found += [(f"{name}[{key}]", item) for key, item in value.items()]
     for drug in model.DRUGS.values():
-        found += [(f"{drug.key}[{pocket}]", item) for pocket, item in drug.kd_nM.items()]
+        found += [(f"{drug.key}[{protein}]", item) for protein, item in drug.kd_nM.items()]
     for peptide in bh3.PEPTIDES.values():
         found.append((f"{peptide.key} dose", peptide.concentration_nM))
-        found += [(f"{peptide.key}[{pocket}]", item) for pocket, item in peptide.kd_nM.items()]
+        found += [(f"{peptide.key}[{protein}]", item) for protein, item in peptide.kd_nM.items()]
     return found
 
 
@@ -37,9 +37,9 @@ def test_every_constant_is_cited_and_labelled(name, constant):
     assert constant.value > 0 or math.isinf(constant.value)
 
 
-def test_every_drug_has_an_affinity_for_every_pocket():
+def test_every_drug_has_an_affinity_for_every_anti_apoptotic_protein():
     for drug in model.DRUGS.values():
-        assert list(drug.kd_nM) == list(model.POCKETS)
+        assert list(drug.kd_nM) == list(model.ANTI_APOPTOTICS)
 
 
 def test_selectivity_as_published():

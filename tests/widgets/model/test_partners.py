@@ -3,7 +3,7 @@
 import pytest
 
 from widgets import model
-from widgets.bibliography import bibkeys
+from widgets.data.bibliography import bibkeys
 from widgets.model.partners import partner, with_partners
 
 B_ALL = model.PROFILES["b_all"]

@@ -1,0 +1,70 @@
+"""widgets.plots balance, comparison, bh3 and affinity: each draws exactly the numbers it is given."""
+
+import math
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from widgets import model
+from widgets.model import summaries
+from widgets.presentation.figures.affinity import NO_BINDING_AT_NM, affinity_plot
+from widgets.presentation.figures.balance import Condition, balance_alt_text, balance_figure
+from widgets.presentation.figures.bh3 import bh3_bars
+from widgets.presentation.figures.comparison import ic50_class, ic50_heatmap
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def test_balance_columns_show_the_partition_and_the_verdict():
+    b_all = model.PROFILES["b_all"]
+    conditions = [Condition("untreated", b_all), Condition("venetoclax", b_all, {"venetoclax": 10.0})]
+    fig = balance_figure(conditions)
+    bim_axes, bax_axes = fig.axes[0:2], fig.axes[2:4]
+    partition = model.bim_partition(b_all)
+    heights = [bar.get_height() for bar in bim_axes[0].patches]
+    total = sum(partition.on_protein_nM.values()) + partition.free_nM
+    assert heights[0] == pytest.approx(100 * partition.on_protein_nM["bcl2"] / total)
+    assert sum(heights) == pytest.approx(100)
+    assert [ax.get_title() for ax in bax_axes] == ["survives", "dies (MOMP)"]
+    text = balance_alt_text(conditions)
+    assert "untreated: BIM 70% on BCL-2" in text and "reaches MOMP and dies" in text
+
+
+@pytest.mark.parametrize("ic50_nM, word", [(1.0, "sensitive"), (100.0, "intermediate"), (5e3, "resistant"),
+                                            (math.inf, "resistant")])
+def test_reading_guide_classes(ic50_nM, word):
+    assert ic50_class(ic50_nM) == word
+
+
+def test_reading_guide_follows_the_free_drug_bound_of_the_label():
+    """Sensitive below the free concentration the label's steady-state peak allows (2.1 ug/mL,
+    868.44 g/mol, under 1% unbound: about 24 nM); resistant above ten times that."""
+    assert model.SENSITIVE_BELOW_NM == pytest.approx(2.1e3 / 868.44 * 1000 * 0.01)
+    assert model.RESISTANT_ABOVE_NM == pytest.approx(10 * model.SENSITIVE_BELOW_NM)
+
+
+def test_heatmap_writes_value_and_class_in_every_cell():
+    matrix = pd.DataFrame([[1.37, math.inf], [3500.0, 60.0]], index=["a", "b"], columns=["x", "y"])
+    fig = ic50_heatmap(matrix, row_labels=["A", "B"], column_labels=["X", "Y"])
+    texts = [text.get_text() for text in fig.axes[0].texts]
+    assert texts == ["1.37 nM\nsensitive", "not reached\nresistant", "3.5 µM\nresistant", "60 nM\nintermediate"]
+
+
+def test_bh3_bars_show_each_peptide_and_its_reading():
+    response = {"BIM": 10.0, "BAD": 95.0, "HRK": 3.0, "MS1": 6.0, "NOXA": 5.0}
+    ax = bh3_bars(response, "title").axes[0]
+    assert [bar.get_width() for bar in ax.patches] == list(response.values())
+    assert [label.get_text() for label in ax.get_yticklabels()][2] == "HRK  (BCL-XL)"
+
+
+def test_affinity_plot_draws_no_binding_open_at_the_edge():
+    ax = affinity_plot(summaries.selectivity()).axes[0]
+    s63845_bcl2 = [line for line in ax.lines if line.get_fillstyle() == "none"]
+    assert s63845_bcl2 and all(line.get_xdata()[0] == NO_BINDING_AT_NM for line in s63845_bcl2)
+    venetoclax_bcl2 = ax.lines[0]
+    assert venetoclax_bcl2.get_xdata()[0] == model.DRUGS["venetoclax"].kd_nM["bcl2"].value

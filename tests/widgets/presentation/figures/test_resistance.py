@@ -1,0 +1,145 @@
+"""widgets.presentation.figures.resistance: the tables are the model's numbers, and the figures draw exactly them."""
+
+import math
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+
+from widgets import model
+from widgets.presentation.figures import resistance
+from widgets.presentation.text import dose_label
+
+CELLS = 200
+B_ALL = model.PROFILES["b_all"]
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+@pytest.fixture(scope="module")
+def mcl1_table():
+    return resistance.ic50_shift_table(B_ALL, "mcl1", ["venetoclax", "venetoclax_s63845"], cells=CELLS)
+
+
+def test_shift_table_holds_the_model_ic50_of_each_changed_profile(mcl1_table):
+    assert list(mcl1_table.index) == list(resistance.LEVEL_FACTORS)
+    assert list(mcl1_table.columns) == ["venetoclax", "venetoclax_s63845"]
+    assert mcl1_table.loc[4.0, "venetoclax"] == model.ic50(B_ALL.scaled(mcl1=4.0), "venetoclax", cells=CELLS)
+    regimen = model.REGIMENS["venetoclax_s63845"]
+    assert mcl1_table.loc[0.5, "venetoclax_s63845"] == model.ic50(
+        B_ALL.scaled(mcl1=0.5), regimen.drug, cells=CELLS, **regimen.options())
+
+
+def test_more_mcl1_never_lowers_the_venetoclax_ic50(mcl1_table):
+    values = mcl1_table["venetoclax"].to_numpy()
+    assert (np.diff(values) >= 0).all()
+    assert values[-1] > 1000 * values[2], "raising MCL-1 should shift the IC50 by orders of magnitude"
+
+
+def test_fold_shift_is_relative_to_the_unchanged_profile(mcl1_table):
+    folds = resistance.fold_shift(mcl1_table)
+    assert (folds.loc[1.0] == 1.0).all()
+    assert folds.loc[4.0, "venetoclax"] == pytest.approx(mcl1_table.loc[4.0, "venetoclax"]
+                                                          / mcl1_table.loc[1.0, "venetoclax"])
+    with pytest.raises(ValueError, match="factor 1"):
+        resistance.fold_shift(mcl1_table.drop(index=1.0))
+
+
+def test_bad_arguments_are_named():
+    with pytest.raises(ValueError, match="protein"):
+        resistance.ic50_shift_table(B_ALL, "bim", ["venetoclax"], cells=CELLS)
+    with pytest.raises(ValueError, match="regimen"):
+        resistance.ic50_shift_table(B_ALL, "mcl1", ["aspirin"], cells=CELLS)
+    with pytest.raises(ValueError, match="factors"):
+        resistance.ic50_shift_table(B_ALL, "mcl1", ["venetoclax"], [0.0], cells=CELLS)
+    with pytest.raises(ValueError, match="regimen_keys"):
+        resistance.regimen_curves(B_ALL, [], cells=CELLS)
+
+
+def test_shift_figure_draws_each_ic50_and_marks_unreached_ones_open():
+    table = pd.DataFrame({"venetoclax": [1.0, 50.0, math.inf], "azd4320": [70.0, 80.0, 90.0]},
+                         index=pd.Index([0.5, 1.0, 2.0], name="factor"))
+    table.attrs["protein"] = "bclxl"
+    ax = resistance.ic50_shift_figure({"bclxl": table}, title="Test").axes[0]
+    venetoclax_line = next(line for line in ax.lines if line.get_label() == "Venetoclax")
+    assert list(venetoclax_line.get_ydata()) == [1.0, 50.0, resistance.NOT_REACHED_AT_NM]
+    assert venetoclax_line.get_markevery() == [0, 1]
+    open_markers = [line for line in ax.lines if line.get_fillstyle() == "none" and len(line.get_xdata())]
+    assert [list(line.get_xdata()) for line in open_markers] == [[2.0]]
+    legend = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert legend[-1] == "open marker: not reached by 100 µM"
+    words = {text.get_text() for text in ax.texts}
+    assert {"sensitive", "intermediate", "resistant", "not reached"} <= words
+
+
+def test_shift_figure_refuses_a_table_filed_under_the_wrong_protein(mcl1_table):
+    with pytest.raises(ValueError, match="made for 'mcl1'"):
+        resistance.ic50_shift_figure({"bclxl": mcl1_table}, title="Test")
+
+
+def test_shift_words_give_every_value_and_its_class(mcl1_table):
+    text = resistance.ic50_shift_alt_text({"mcl1": mcl1_table})
+    assert text.startswith("Model IC50s (teaching model, not measurements).")
+    value = mcl1_table.loc[4.0, "venetoclax"]
+    assert f"MCL-1 ×4: {dose_label(value)} (resistant)" in text
+    assert text.count("MCL-1 ×") == mcl1_table.size
+
+
+def test_regimens_with_the_same_effect_share_one_curve():
+    curves = resistance.regimen_curves(model.PROFILES["mcl1_resistant"],
+                                       ["venetoclax", "venetoclax_asparaginase", "venetoclax_homoharringtonine"],
+                                       cells=CELLS)
+    assert [curve.regimen_keys for curve in curves] == [
+        ("venetoclax",), ("venetoclax_asparaginase", "venetoclax_homoharringtonine")]
+    assert curves[1].label == "Venetoclax + asparaginase\nor homoharringtonine\n(same in the model)"
+    regimen = model.REGIMENS["venetoclax_asparaginase"]
+    expected = model.dose_response(model.PROFILES["mcl1_resistant"], "venetoclax", resistance.CURVE_DOSES_NM,
+                                   cells=CELLS, **regimen.options())
+    np.testing.assert_array_equal(curves[1].fraction_apoptotic, expected)
+    assert curves[1].ic50_nM == model.ic50(model.PROFILES["mcl1_resistant"], "venetoclax", cells=CELLS,
+                                           **regimen.options())
+    assert curves[1].ic50_nM < curves[0].ic50_nM
+
+
+def test_different_regimens_keep_their_own_curves():
+    curves = resistance.regimen_curves(B_ALL, ["venetoclax", "venetoclax_s63845"], cells=CELLS)
+    assert [curve.regimen_keys for curve in curves] == [("venetoclax",), ("venetoclax_s63845",)]
+    assert curves[0].label == "Venetoclax"
+
+
+def test_dose_response_figure_draws_the_curves_in_percent():
+    curves = resistance.regimen_curves(B_ALL, ["venetoclax", "venetoclax_s63845"], cells=CELLS)
+    fig = resistance.dose_response_figure({"B-ALL": curves, "Again": curves[:1]}, drug_name="venetoclax")
+    first = fig.axes[0]
+    drawn = [line for line in first.lines if line.get_label().startswith("Venetoclax")]
+    assert len(drawn) == 2
+    np.testing.assert_allclose(drawn[0].get_ydata(), 100 * curves[0].fraction_apoptotic)
+    assert drawn[0].get_label() == f"Venetoclax: IC50 {dose_label(curves[0].ic50_nM)}"
+    assert first.get_title(loc="left") == "B-ALL" and fig.axes[1].get_title(loc="left") == "Again"
+    legend = [text.get_text() for text in first.get_legend().get_texts()]
+    assert legend[-1] == f"shaded: above {dose_label(model.RESISTANT_ABOVE_NM)},\nout of clinical reach"
+
+
+def test_dose_response_words_follow_the_curves():
+    curves = resistance.regimen_curves(model.PROFILES["mcl1_resistant"], ["venetoclax", "venetoclax_asparaginase",
+                                                                          "venetoclax_homoharringtonine"], cells=CELLS)
+    text = resistance.dose_response_alt_text({"MCL-1-driven": curves})
+    assert f"Venetoclax: IC50 {dose_label(curves[0].ic50_nM)} (resistant)" in text
+    assert "or homoharringtonine (same in the model)" in text and "\n" not in text
+
+
+def test_each_band_word_is_written_inside_its_band():
+    edges = {"sensitive": (0.0, model.SENSITIVE_BELOW_NM),
+             "intermediate": (model.SENSITIVE_BELOW_NM, model.RESISTANT_ABOVE_NM),
+             "resistant": (model.RESISTANT_ABOVE_NM, model.IC50_RANGE_NM[1]),
+             "not reached": (model.IC50_RANGE_NM[1], resistance.IC50_AXIS_NM[1])}
+    positions = resistance.reading_guide_label_positions()
+    assert [word for _, word in positions] == list(edges)
+    for y, word in positions:
+        low, high = edges[word]
+        assert low < y < high, f"{word} written at {y} nM, outside {low}-{high} nM"

@@ -1,0 +1,2 @@
+"""Pharmacokinetics: a one-compartment teaching model of oral venetoclax
+(``one_compartment``), built on the prescribing information's numbers."""

@@ -1,0 +1,31 @@
+"""BH3 profiling readout: percentage of cells responding to each peptide of the panel."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+
+from widgets.presentation import style
+from widgets.model import PEPTIDES
+
+READS_OUT = {"BIM": "overall priming", "BAD": "BCL-2 / BCL-XL", "HRK": "BCL-XL", "MS1": "MCL-1", "NOXA": "MCL-1"}
+PEPTIDE_COLOURS = {"BIM": style.OKABE_ITO["grey"], "BAD": style.OKABE_ITO["sky_blue"],
+                   "HRK": style.OKABE_ITO["orange"], "MS1": style.OKABE_ITO["reddish_purple"],
+                   "NOXA": style.OKABE_ITO["reddish_purple"]}
+
+
+def bh3_bars(response: dict[str, float], title: str):
+    """Horizontal bars, one per peptide, labeled with the percentage and what the peptide reads out."""
+    style.apply()
+    fig, ax = plt.subplots(figsize=(5.6, 3.2))
+    peptides = list(PEPTIDES)
+    values = [response[key] for key in peptides]
+    ax.barh(range(len(peptides)), values, color=[PEPTIDE_COLOURS[key] for key in peptides], edgecolor="black")
+    for position, value in enumerate(values):
+        ax.text(min(value + 2, 80), position, f"{value:.0f}%", va="center", fontsize=10)
+    ax.set_yticks(range(len(peptides)), [f"{key}  ({READS_OUT[key]})" for key in peptides], fontsize=10)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("Cells reaching MOMP with the peptide (%)")
+    ax.set_title(title, fontsize=11, loc="left")
+    fig.tight_layout()
+    return fig

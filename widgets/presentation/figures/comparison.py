@@ -1,0 +1,52 @@
+"""Subtype x drug comparison: a heat map of model IC50s with the value written in each cell."""
+
+from __future__ import annotations
+
+import math
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.colors import BoundaryNorm, ListedColormap
+
+from widgets import model
+from widgets.presentation import style
+from widgets.presentation.text import dose_label
+
+# Sensitivity classes of the model's reading guide, light to dark: the class is also
+# written in words in each cell, so colour is never the only carrier.
+CLASSES = ("sensitive", "intermediate", "resistant")
+CLASS_COLOURS = ("#FFFFFF", "#BFBFBF", "#595959")
+
+
+def ic50_class(ic50_nM: float) -> str:
+    """The model's reading of an IC50: sensitive, intermediate or resistant."""
+    if ic50_nM < model.SENSITIVE_BELOW_NM:
+        return "sensitive"
+    return "intermediate" if ic50_nM <= model.RESISTANT_ABOVE_NM else "resistant"
+
+
+def ic50_heatmap(matrix, *, row_labels, column_labels):
+    """``matrix``: a DataFrame of IC50s (nM; inf when not reached), rows profiles, columns regimens."""
+    style.apply()
+    rows, columns = matrix.shape
+    fig, ax = plt.subplots(figsize=(style.FULL_WIDTH_IN, 0.62 * rows + 1.9))
+    classes = np.vectorize(lambda value: CLASSES.index(ic50_class(value)))(matrix.to_numpy())
+    ax.imshow(classes, cmap=ListedColormap(CLASS_COLOURS), norm=BoundaryNorm([-0.5, 0.5, 1.5, 2.5], 3), aspect="auto")
+    for row in range(rows):
+        for column in range(columns):
+            value = matrix.iat[row, column]
+            word = ic50_class(value)
+            label = "not reached" if not math.isfinite(value) else dose_label(value)
+            ax.text(column, row, f"{label}\n{word}", ha="center", va="center", fontsize=8.5,
+                    color="white" if word == "resistant" else "black")
+    ax.set_xticks(range(columns), column_labels, rotation=25, ha="right", fontsize=9)
+    ax.set_yticks(range(rows), row_labels, fontsize=9)
+    ax.set_xticks(np.arange(columns + 1) - 0.5, minor=True)
+    ax.set_yticks(np.arange(rows + 1) - 0.5, minor=True)
+    ax.grid(which="minor", color="black", linewidth=0.8)
+    ax.tick_params(which="minor", length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(True)
+    ax.set_title("Model IC50 by ALL profile and treatment", fontsize=11)
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,145 @@
+"""The mechanism figure: where BIM sits, whether BAX/BAK activate, and how many cells die.
+
+Three panels share one axis, the dose of the BH3 mimetic (log scale):
+
+1. where a typical cell's BIM sits: on BCL-2, BCL-XL or MCL-1, or free (stacked bands);
+2. the typical cell's active BAX/BAK, with the MOMP threshold;
+3. the share of a population of cells that has reached MOMP, with the IC50.
+
+The axes are drawn once by matplotlib (``MechanismFigure``); each treatment's data is a
+light SVG layer (``data_layer``) and the chosen dose another (``dose_layer``), so an
+explorer on the static site can hold hundreds of views in a page.
+"""
+
+from __future__ import annotations
+
+import math
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.patches import Patch
+from matplotlib.ticker import FixedLocator, NullLocator
+
+from widgets.presentation import style
+from widgets.model import DoseScan
+from widgets.presentation import layers
+from widgets.presentation.text import dose_label
+
+DOSE_RANGE_NM = (1e-3, 1e5)
+# The doses at which a view is computed: three per decade over the range.
+SCAN_DOSES_NM = np.logspace(-3, 5, 25)
+DOSE_TICKS_NM = (1e-3, 1e-1, 1e1, 1e3, 1e5)
+BANDS = ("bcl2", "bclxl", "mcl1", "free")
+BAND_LABELS = {"bcl2": "on BCL-2", "bclxl": "on BCL-XL", "mcl1": "on MCL-1", "free": "free"}
+BAND_COLOURS = {"bcl2": style.OKABE_ITO["sky_blue"], "bclxl": style.OKABE_ITO["orange"],
+                "mcl1": style.OKABE_ITO["reddish_purple"], "free": style.OKABE_ITO["yellow"]}
+DEATH_COLOUR = style.OKABE_ITO["vermillion"]
+BAX_COLOUR = style.OKABE_ITO["blue"]
+
+
+class MechanismFigure(layers.LayeredFigure):
+    """The three axes of the mechanism figure, for a profile with ``bax_nM`` of BAX/BAK.
+
+    ``threshold_nM`` is the MOMP threshold of active BAX/BAK, drawn in the background.
+    """
+
+    WIDTH_IN, HEIGHT_IN = 5.6, 7.6
+    # Heights (pixels from the top) of the title and the chosen-dose label of the layers.
+    TITLE_Y, DOSE_LABEL_Y = 24, 48
+
+    def __init__(self, bax_nM: float, threshold_nM: float):
+        style.apply()
+        fig = plt.figure(figsize=(self.WIDTH_IN, self.HEIGHT_IN))
+        left, width = 0.16, 0.78
+        self.bim_ax = fig.add_axes((left, 0.6, width, 0.24))
+        self.bax_ax = fig.add_axes((left, 0.33, width, 0.2))
+        self.death_ax = fig.add_axes((left, 0.06, width, 0.2))
+        for ax in (self.bim_ax, self.bax_ax, self.death_ax):
+            ax.set_xscale("log")
+            ax.set_xlim(*DOSE_RANGE_NM)
+            ax.xaxis.set_major_locator(FixedLocator(DOSE_TICKS_NM))
+            ax.xaxis.set_minor_locator(NullLocator())
+            ax.set_xticklabels([dose_label(dose) for dose in DOSE_TICKS_NM])
+        self.bim_ax.set_ylim(0, 100)
+        self.bim_ax.set_ylabel("BIM (%)")
+        self.bim_ax.set_title("1. Where the typical cell's BIM sits", loc="left", fontsize=12)
+        fig.legend(handles=[Patch(facecolor=BAND_COLOURS[band], edgecolor="black", label=BAND_LABELS[band])
+                            for band in BANDS], loc="upper left", bbox_to_anchor=(left - 0.02, 0.92), ncol=4,
+                   frameon=False, fontsize=10, handlelength=1.2, columnspacing=0.9)
+        self.bax_ax.set_ylim(0, max(1.15 * bax_nM, 1.5 * threshold_nM))
+        self.bax_ax.set_ylabel("Active BAX/BAK (nM)")
+        self.bax_ax.set_title("2. BAX/BAK activation in the typical cell", loc="left", fontsize=12)
+        self.bax_ax.axhline(threshold_nM, color="black", linestyle="--", linewidth=1.2)
+        self.bax_ax.text(DOSE_RANGE_NM[0] * 1.5, threshold_nM, "MOMP threshold", va="bottom", fontsize=10)
+        self.death_ax.set_ylim(0, 100)
+        self.death_ax.set_ylabel("Cells apoptotic (%)")
+        self.death_ax.set_title("3. Cells past the point of no return", loc="left", fontsize=12)
+        self.death_ax.axhline(50, color="grey", linestyle=":", linewidth=1)
+        self.death_ax.set_xlabel("Dose of the BH3 mimetic (log scale)")
+        super().__init__(fig)
+
+    def data_layer(self, scan: DoseScan, title: str) -> str:
+        """One treatment's data over the axes, with a text description for screen readers."""
+        doses = scan.doses_nM
+        elements = [layers.text(self.width / 2, self.TITLE_Y, title, size=16, anchor="middle", bold=True)]
+        elements += self._bands(doses, 100.0 * scan.bim_share)
+        top = self.bax_ax.get_ylim()[1]
+        elements.append(layers.curve(self.path(self.bax_ax, doses, np.minimum(scan.active_bax_nM, top)),
+                                     BAX_COLOUR, width=3))
+        percent = 100.0 * scan.fraction_apoptotic
+        elements.append(layers.curve(self.path(self.death_ax, doses, percent), DEATH_COLOUR, width=3))
+        elements += self._ic50(scan.ic50_nM)
+        crossing = self.momp_dose(scan)
+        label = (f"{title}. IC50 {dose_label(scan.ic50_nM)}. The typical cell reaches MOMP "
+                 f"{'from ' + dose_label(crossing) if math.isfinite(crossing) else 'at no dose shown'}. "
+                 f"At the highest dose {percent[-1]:.0f}% of cells are apoptotic and "
+                 f"{100 * scan.bim_share[-1, 3]:.0f}% of the typical cell's BIM is free.")
+        return self.svg(elements, label)
+
+    @staticmethod
+    def momp_dose(scan: DoseScan) -> float:
+        """The lowest dose of the scan at which the typical cell is past the MOMP threshold (inf if none)."""
+        past = np.flatnonzero(scan.active_bax_nM >= scan.momp_threshold_nM)
+        return float(scan.doses_nM[past[0]]) if past.size else math.inf
+
+    def _bands(self, doses, shares_percent) -> list[str]:
+        """Stacked bands, painted from the top down: each polygon is the area under one boundary."""
+        cumulative = np.cumsum(shares_percent, axis=1)
+        elements = []
+        for index in range(len(BANDS) - 1, -1, -1):
+            upper = cumulative[:, index]
+            outline = np.concatenate([upper, [0.0, 0.0]])
+            x = np.concatenate([doses, [doses[-1], doses[0]]])
+            elements.append(layers.area(self.path(self.bim_ax, x, outline, closed=True), BAND_COLOURS[BANDS[index]]))
+        for index, band in enumerate(BANDS):
+            thickness = shares_percent[:, index]
+            widest = int(np.argmax(thickness))
+            if thickness[widest] >= 14:
+                middle = cumulative[widest, index] - thickness[widest] / 2
+                x, y = self.point(self.bim_ax, doses[widest], middle)
+                x = min(max(x, self.x_pixel(self.bim_ax, DOSE_RANGE_NM[0]) + 40), self.x_pixel(self.bim_ax, DOSE_RANGE_NM[1]) - 40)
+                elements.append(layers.text(x, y + 4, BAND_LABELS[band], size=13, anchor="middle", halo=True))
+        return elements
+
+    def _ic50(self, ic50_nM: float) -> list[str]:
+        top, bottom = self.axes_top(self.death_ax), self.axes_bottom(self.death_ax)
+        if not math.isfinite(ic50_nM) or ic50_nM < DOSE_RANGE_NM[0]:
+            note = "IC50: not reached" if not math.isfinite(ic50_nM) else "IC50: below 1 pM"
+            return [layers.text(self.x_pixel(self.death_ax, DOSE_RANGE_NM[0]) + 6, top + 16, note, bold=True,
+                                halo=True)]
+        x, y = self.point(self.death_ax, ic50_nM, 50)
+        anchor = "start" if ic50_nM < 1e2 else "end"
+        offset = 6 if anchor == "start" else -6
+        return [layers.line(x, top, x, bottom, width=1.5, dash="5 4"),
+                layers.circle(x, y, 5, DEATH_COLOUR),
+                layers.text(x + offset, top + 16, f"IC50 {dose_label(ic50_nM)}", anchor=anchor, bold=True,
+                            halo=True)]
+
+    def dose_layer(self, dose_nM: float) -> str:
+        """A vertical marker at the chosen dose, through all three panels."""
+        x = self.x_pixel(self.death_ax, dose_nM)
+        top, bottom = self.axes_top(self.bim_ax), self.axes_bottom(self.death_ax)
+        elements = [layers.line(x, top, x, bottom, width=2.5),
+                    layers.text(self.width / 2, self.DOSE_LABEL_Y, f"Chosen dose (black line): {dose_label(dose_nM)}",
+                                anchor="middle")]
+        return self.svg(elements, f"Marker at the chosen dose, {dose_label(dose_nM)}")

@@ -1,0 +1,112 @@
+"""Figures in two layers: a matplotlib background and light SVG data layers on top.
+
+An explorer on the static site embeds one view per combination of its controls. Drawn
+whole by matplotlib, each view would be a PNG of tens of kilobytes. Instead matplotlib
+draws what never changes (axes, ticks, labels, legend) once, and each view is only its
+data: lines, bands and labels written as a small SVG whose coordinates come from the
+matplotlib axes' own transforms, so they land exactly on the background's axes. The
+layers are stacked in one grid cell (``widgets.explorers.static_views.overlay``); both scale with
+the page width because they share the figure's pixel size as their view box.
+"""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+
+from widgets.presentation import style
+
+
+# Attributes are single-quoted: views are stored as JSON strings in the page, where every
+# double quote would cost an escaping backslash.
+
+
+class LayeredFigure:
+    """A matplotlib figure whose axes place the data of SVG layers.
+
+    ``fig`` must not be resized after construction. Call ``background_html`` last: it
+    renders and closes the figure.
+    """
+
+    def __init__(self, fig):
+        self.fig = fig
+        fig.canvas.draw()
+        self.width, self.height = fig.bbox.width, fig.bbox.height
+
+    def background_html(self, alt: str) -> str:
+        """The background as an ``<img>`` with alt text, sized like the layers.
+
+        In full colour: its legend must match the layers' colours exactly, and there is
+        only one background per explorer.
+        """
+        return style.img_html(self.fig, alt, palette_colours=None).replace(
+            'style="max-width:100%;height:auto"', 'style="display:block;width:100%;height:auto"')
+
+    def _pixels(self, ax, x, y) -> np.ndarray:
+        points = ax.transData.transform(np.column_stack([np.asarray(x, float), np.asarray(y, float)]))
+        points[:, 1] = self.height - points[:, 1]
+        return points
+
+    def path(self, ax, x, y, *, closed: bool = False) -> str:
+        """SVG path data through data coordinates (x, y) of ``ax``, to the nearest pixel.
+
+        After the first point each step is relative ("l dx,dy"): short numbers keep the
+        embedded views small.
+        """
+        pixels = np.rint(self._pixels(ax, x, y)).astype(int)
+        steps = np.diff(pixels, axis=0)
+        data = f"M{pixels[0, 0]},{pixels[0, 1]}l" + " ".join(f"{dx},{dy}" for dx, dy in steps)
+        return data + ("z" if closed else "")
+
+    def point(self, ax, x, y) -> tuple[float, float]:
+        (px, py), = self._pixels(ax, [x], [y])
+        return round(float(px)), round(float(py))
+
+    def x_pixel(self, ax, x) -> float:
+        return self.point(ax, x, ax.get_ylim()[0])[0]
+
+    def axes_top(self, ax) -> float:
+        return round(self.height - ax.get_window_extent().y1)
+
+    def axes_bottom(self, ax) -> float:
+        return round(self.height - ax.get_window_extent().y0)
+
+    def svg(self, elements: list[str], label: str) -> str:
+        """A layer: the elements in an SVG the size of the figure, described by ``label``."""
+        return (f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {self.width:.0f} {self.height:.0f}' "
+                f"role='img' aria-label='{html.escape(label, quote=True)}' "
+                f"style='display:block;width:100%;height:auto;font-family:DejaVu Sans,sans-serif'>"
+                + "".join(elements) + "</svg>")
+
+
+def curve(path_data: str, colour: str, width: float = 2.5) -> str:
+    """A line along ``LayeredFigure.path`` data."""
+    return f"<path d='{path_data}' fill='none' stroke='{colour}' stroke-width='{width}'/>"
+
+
+def area(path_data: str, fill: str) -> str:
+    """A filled shape along closed ``LayeredFigure.path`` data."""
+    return f"<path d='{path_data}' fill='{fill}'/>"
+
+
+def line(x1: float, y1: float, x2: float, y2: float, colour: str = "#000", width: float = 1.5, dash: str = "") -> str:
+    dashes = f" stroke-dasharray='{dash}'" if dash else ""
+    return f"<line x1='{x1}' y1='{y1}' x2='{x2}' y2='{y2}' stroke='{colour}' stroke-width='{width}'{dashes}/>"
+
+
+def text(x: float, y: float, content: str, *, size: float = 14, anchor: str = "start", bold: bool = False,
+         halo: bool = False) -> str:
+    """A black text label; ``halo`` draws a white outline so it reads over lines and bands."""
+    attributes = f"x='{x}' y='{y}' font-size='{size}'"
+    if anchor != "start":
+        attributes += f" text-anchor='{anchor}'"
+    if bold:
+        attributes += " font-weight='bold'"
+    if halo:
+        attributes += " stroke='#fff' stroke-width='3' paint-order='stroke'"
+    return f"<text {attributes}>{html.escape(content, quote=True)}</text>"
+
+
+def circle(x: float, y: float, radius: float, fill: str) -> str:
+    return f"<circle cx='{x}' cy='{y}' r='{radius}' fill='{fill}' stroke='#000'/>"
