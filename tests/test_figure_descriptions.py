@@ -11,9 +11,10 @@ import pytest
 
 from widgets import model
 from widgets.explorers.mechanism import EXPLORER_CELLS
-from widgets.model.summaries import ic50_matrix
+from widgets.model.scans import ic50_matrix
+from widgets.model import scans
 from widgets.presentation.figures import resistance
-from widgets.presentation.figures.comparison import ic50_class
+from widgets.model.reading_guide import ic50_class
 
 CHAPTERS = Path(__file__).resolve().parents[1] / "chapters"
 B_ALL_PROFILES = ["b_all", "kmt2a_b_all", "ph_like_b_all"]
@@ -71,7 +72,7 @@ def shift_classes():
     """The classes of fig-resistance-shift, computed exactly as chapter 07 does."""
     regimens = {"mcl1": ["venetoclax", "venetoclax_s63845", "venetoclax_asparaginase"],
                 "bclxl": ["venetoclax", "azd4320", "venetoclax_mdm2"]}
-    return {protein: resistance.ic50_shift_table(model.PROFILES["b_all"], protein, keys, cells=EXPLORER_CELLS)
+    return {protein: scans.ic50_shift_table(model.PROFILES["b_all"], protein, keys, cells=EXPLORER_CELLS)
             .apply(lambda column: column.map(ic50_class)) for protein, keys in regimens.items()}
 
 

@@ -15,7 +15,7 @@ from widgets.explorers import runtime, static_views
 from widgets.model.constants import MOMP_THRESHOLD_NM
 from widgets.model.partners import with_partners
 from widgets.presentation.figures.mechanism import SCAN_DOSES_NM, MechanismFigure
-from widgets.presentation.text import dose_label
+from widgets.presentation.text import dose_label, level_label
 
 # Levels relative to the profile, on a doubling scale; the static site embeds one view
 # per combination, so five steps per protein (125 combinations per treatment).
@@ -30,12 +30,8 @@ TEACHING_NOTE = ("A teaching model: protein levels are assumptions on a realisti
                  "patients' cells; the chapters explain each choice.")
 
 
-def _level_label(factor: float) -> str:
-    return f"×{factor:g}"
-
-
 def _title(regimen_key: str, levels: dict[str, float]) -> str:
-    changed = ", ".join(f"{model.LEVEL_NAMES[name]} {_level_label(levels[name])}" for name in PROTEINS)
+    changed = ", ".join(f"{model.LEVEL_NAMES[name]} {level_label(levels[name])}" for name in PROTEINS)
     return f"{model.REGIMENS[regimen_key].name} · {changed}"
 
 
@@ -94,7 +90,7 @@ def _caption(named) -> str:
 
 def _static(named, figure, views) -> ipywidgets.Widget:
     treatment = static_views.dropdown("Treatment:", [model.REGIMENS[key].name for key in TREATMENTS])
-    sliders = [static_views.slider(f"{model.LEVEL_NAMES[name]}:", [_level_label(step) for step in LEVEL_STEPS],
+    sliders = [static_views.slider(f"{model.LEVEL_NAMES[name]}:", [level_label(step) for step in LEVEL_STEPS],
                                    LEVEL_STEPS.index(1.0)) for name in PROTEINS]
     dose = static_views.slider("Dose:", [dose_label(step) for step in DOSE_STEPS_NM], DOSE_STEPS_NM.index(100.0))
 

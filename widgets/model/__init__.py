@@ -15,18 +15,19 @@ fraction of them (``cells``). Every constant carries its source and its basis
 """
 
 from widgets.model.bh3 import PEPTIDES, bh3_profile
-from widgets.model.cells import (DEFAULT_CELLS, IC50_RANGE_NM, RESISTANT_ABOVE_NM, SEED, SENSITIVE_BELOW_NM, BimPartition, DoseScan, dose_scan, bim_partition, critical_doses,
+from widgets.model.cells import (DEFAULT_CELLS, IC50_RANGE_NM, SEED, BimPartition, DoseScan, dose_scan, bim_partition, critical_doses,
                                  dose_response, fraction_apoptotic, ic50)
 from widgets.model.constants import ANTI_APOPTOTIC_NAMES, ANTI_APOPTOTICS, Constant
 from widgets.model.drugs import DRUGS, Drug
 from widgets.model.partners import PARTNERS, Partner
 from widgets.model.profiles import LEVEL_NAMES, NAMED_PROFILES, PROFILES, NamedProfile, Profile
 from widgets.model import summaries
+from widgets.model.reading_guide import RESISTANT_ABOVE_NM, SENSITIVE_BELOW_NM, ic50_class
 from widgets.model.regimens import REGIMENS, Regimen, regimen
 
 __all__ = [
     "BimPartition", "Constant", "DEFAULT_CELLS", "DRUGS", "Drug", "IC50_RANGE_NM", "LEVEL_NAMES", "NAMED_PROFILES",
     "PARTNERS", "PEPTIDES", "ANTI_APOPTOTICS", "ANTI_APOPTOTIC_NAMES", "PROFILES", "Partner", "NamedProfile", "Profile",
     "REGIMENS", "RESISTANT_ABOVE_NM", "Regimen", "SEED", "SENSITIVE_BELOW_NM", "regimen",
-    "DoseScan", "bh3_profile", "bim_partition", "critical_doses", "dose_scan", "dose_response", "fraction_apoptotic", "ic50",
+    "DoseScan", "bh3_profile", "ic50_class", "bim_partition", "critical_doses", "dose_scan", "dose_response", "fraction_apoptotic", "ic50",
 ]

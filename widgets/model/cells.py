@@ -25,7 +25,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from widgets.pharmacokinetics import one_compartment as pharmacokinetics
 from widgets.model import binding
 from widgets.model.constants import (BAX_ACTIVATION_KD_NM, BIM_KD_NM, LEVEL_VARIATION_SD, MOMP_THRESHOLD_NM,
                                      NOXA_KD_NM, ANTI_APOPTOTICS, PUMA_KD_NM)
@@ -39,15 +38,6 @@ LEVELS = ("bcl2", "bclxl", "mcl1", "bim", "bax_bak", "noxa", "puma")
 LIGANDS = ("bim", "noxa", "puma")
 LIGAND_KD = np.array([[constant.value for constant in table.values()] for table in (BIM_KD_NM, NOXA_KD_NM, PUMA_KD_NM)])
 IC50_RANGE_NM = (1e-3, 1e5)   # 1 pM to 100 uM
-# Reading guide for IC50s (a teaching convention, not a clinical cut-off). The label's mean
-# steady-state peak at 400 mg is 2.1 ug/mL (about 2.4 uM total), and less than 1% of it is
-# unbound, so free venetoclax in plasma stays below about 24 nM. The model calls cells
-# sensitive when their IC50 is below that free concentration, and resistant when it is
-# more than ten times above it (the factor ten is the convention's choice).
-FREE_PEAK_BOUND_NM = (float(pharmacokinetics.ug_per_ml_to_um(pharmacokinetics.REFERENCE_CMAX_SS_UG_PER_ML)) * 1000.0
-                      * pharmacokinetics.UNBOUND_FRACTION_BELOW)
-SENSITIVE_BELOW_NM = FREE_PEAK_BOUND_NM
-RESISTANT_ABOVE_NM = 10.0 * FREE_PEAK_BOUND_NM
 _SEARCH_RANGE_LOG10_NM = (-9.0, 9.0)
 _BISECTION_STEPS = 40   # 18 decades / 2**40: a relative dose error below 1e-10
 
@@ -107,10 +97,28 @@ def check_doses(doses) -> dict[str, float]:
     return {key: float(dose) for key, dose in doses.items()}
 
 
+def drug_kd_matrix(drug_keys) -> np.ndarray:
+    """Each drug's Kd (nM) for BCL-2, BCL-XL and MCL-1: one row per drug key, in order."""
+    keys = list(drug_keys)
+    return np.array([[drug(key).kd_nM[protein].value for protein in ANTI_APOPTOTICS] for key in keys]).reshape(
+        len(keys), len(ANTI_APOPTOTICS))
+
+
+def ic50_from_critical(critical_nM: np.ndarray) -> float:
+    """The IC50 (nM) of a population from its cells' critical doses, sorted ascending: the dose
+    at which half the cells have died; math.inf if that is above the top of ``IC50_RANGE_NM``."""
+    half = critical_nM[math.ceil(critical_nM.size / 2) - 1]
+    return float(half) if half <= IC50_RANGE_NM[1] else math.inf
+
+
+def fraction_from_critical(critical_nM: np.ndarray, doses_nM: np.ndarray) -> np.ndarray:
+    """Share of cells apoptotic (0 to 1) at each dose, from the cells' sorted critical doses."""
+    return np.searchsorted(critical_nM, doses_nM, side="right") / critical_nM.size
+
+
 def _clamped(doses: dict[str, float]):
     keys = list(doses)
-    kd = np.array([[drug(key).kd_nM[protein].value for protein in ANTI_APOPTOTICS] for key in keys]).reshape(len(keys), 3)
-    return np.array([doses[key] for key in keys], dtype=float), kd
+    return np.array([doses[key] for key in keys], dtype=float), drug_kd_matrix(keys)
 
 
 def equilibrium(cells: Population, doses: dict[str, float]) -> binding.Equilibrium:
@@ -165,7 +173,7 @@ def _critical_doses_bim_only(cells: Population, drug_key: str, background: dict[
     bim = cells.levels["bim"]
     concentrations, kd = _clamped(background)
     load = 1.0 + (concentrations[None, :] @ (1.0 / kd)) if background else np.ones((1, 3))
-    drug_affinity = 1.0 / np.array([drug(drug_key).kd_nM[protein].value for protein in ANTI_APOPTOTICS])[None, :]
+    drug_affinity = 1.0 / drug_kd_matrix([drug_key])
     reachable = np.isfinite(target[:, 0])
     # With b* finite: BIM held at dose d is sum_j held_j / (offset_j + slope_j * d).
     safe_target = np.where(np.isfinite(target), target, 0.0)
@@ -202,7 +210,7 @@ def free_bim_at(anti_apoptotics: np.ndarray, ligands: np.ndarray, drug_key: str,
     (nM) of ``drug_key`` and the background drugs."""
     rows = anti_apoptotics.shape[0]
     keys = list(background) + [drug_key]
-    kd = np.array([[drug(key).kd_nM[protein].value for protein in ANTI_APOPTOTICS] for key in keys])
+    kd = drug_kd_matrix(keys)
     concentrations = np.column_stack([np.full(rows, background[key]) for key in background]
                                      + [np.broadcast_to(dose, (rows,))])
     return binding.solve(anti_apoptotics, ligands, LIGAND_KD, concentrations, kd).free_ligands[:, 0]
@@ -262,7 +270,7 @@ def dose_response(profile: Profile, drug_key: str, doses_nM, *, background=None,
         raise ValueError("doses_nM: every dose must be a finite number >= 0 nM")
     critical = np.sort(critical_doses(profile, drug_key, background=background, partners=partners,
                                       cells=cells, seed=seed))
-    return np.searchsorted(critical, doses_nM, side="right") / critical.size
+    return fraction_from_critical(critical, doses_nM)
 
 
 def ic50(profile: Profile, drug_key: str, *, background=None, partners=(), cells: int = DEFAULT_CELLS,
@@ -271,10 +279,8 @@ def ic50(profile: Profile, drug_key: str, *, background=None, partners=(), cells
 
     0.0 when half the cells are apoptotic without the drug.
     """
-    critical = np.sort(critical_doses(profile, drug_key, background=background, partners=partners,
-                                      cells=cells, seed=seed))
-    half = critical[math.ceil(critical.size / 2) - 1]
-    return float(half) if half <= IC50_RANGE_NM[1] else math.inf
+    return ic50_from_critical(np.sort(critical_doses(profile, drug_key, background=background, partners=partners,
+                                                     cells=cells, seed=seed)))
 
 
 def _check_profile(profile) -> Profile:
@@ -336,14 +342,12 @@ def dose_scan(profile: Profile, drug_key: str, doses_nM, *, background=None, par
     typical = typical_cell(treated)
     background = check_doses(background)
     keys = list(background) + [drug_key]
-    kd = np.array([[drug(key).kd_nM[protein].value for protein in ANTI_APOPTOTICS] for key in keys])
+    kd = drug_kd_matrix(keys)
     concentrations = np.column_stack([np.full(doses_nM.size, background[key]) for key in background] + [doses_nM])
     result = binding.solve(np.repeat(typical.anti_apoptotics(), doses_nM.size, axis=0),
                            np.repeat(typical.ligands(), doses_nM.size, axis=0), LIGAND_KD, concentrations, kd)
     on_anti_apoptotics = result.bound[:, 0, :]
     free_bim = result.free_ligands[:, 0]
     shares = np.column_stack([on_anti_apoptotics, free_bim]) / treated.bim if treated.bim > 0 else np.zeros((doses_nM.size, 4))
-    half = critical[math.ceil(critical.size / 2) - 1]
-    return DoseScan(doses_nM, shares, active_bax_nM(treated.bax_bak, free_bim),
-                    np.searchsorted(critical, doses_nM, side="right") / critical.size,
-                    float(half) if half <= IC50_RANGE_NM[1] else math.inf, MOMP_THRESHOLD_NM.value)
+    return DoseScan(doses_nM, shares, active_bax_nM(treated.bax_bak, free_bim), fraction_from_critical(critical, doses_nM),
+                    ic50_from_critical(critical), MOMP_THRESHOLD_NM.value)

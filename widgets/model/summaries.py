@@ -7,22 +7,9 @@ import math
 import pandas as pd
 
 from widgets.model import bh3, constants
-from widgets.model.cells import DEFAULT_CELLS, ic50
 from widgets.model.constants import ANTI_APOPTOTIC_NAMES, ANTI_APOPTOTICS, Constant
 from widgets.model.drugs import DRUGS
 from widgets.model.profiles import NAMED_PROFILES
-from widgets.model.regimens import REGIMENS
-
-
-def ic50_matrix(profile_keys, regimen_keys, *, cells: int = DEFAULT_CELLS) -> pd.DataFrame:
-    """IC50 (nM; inf if not reached by 100 uM) of each regimen's varied drug, per profile.
-
-    Rows are named profiles, columns regimens (their keys).
-    """
-    return pd.DataFrame(
-        [[ic50(NAMED_PROFILES[profile].profile, REGIMENS[regimen].drug, cells=cells, **REGIMENS[regimen].options())
-          for regimen in regimen_keys] for profile in profile_keys],
-        index=list(profile_keys), columns=list(regimen_keys))
 
 
 def selectivity(drug_keys=tuple(DRUGS)) -> pd.DataFrame:

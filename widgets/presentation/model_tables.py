@@ -10,7 +10,7 @@ from IPython.display import Markdown
 
 from widgets import model
 from widgets.presentation.text import cite, markdown_table
-from widgets.model import summaries
+from widgets.model import scans, summaries
 from widgets.presentation.text import dose_label
 
 
@@ -61,7 +61,7 @@ def partners_table():
 
 def ic50_table(profile_keys, regimen_keys, *, cells: int = model.DEFAULT_CELLS):
     """Model IC50s as text, profiles by regimens (for readers who prefer numbers to a heat map)."""
-    matrix = summaries.ic50_matrix(profile_keys, regimen_keys, cells=cells)
+    matrix = scans.ic50_matrix(profile_keys, regimen_keys, cells=cells)
     rows = [[model.NAMED_PROFILES[key].name] + [dose_label(value) for value in matrix.loc[key]] for key in matrix.index]
     return markdown_table(["Profile"] + [model.REGIMENS[key].name for key in matrix.columns], rows)
 

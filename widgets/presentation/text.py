@@ -34,3 +34,25 @@ def dose_label(dose_nM: float) -> str:
             value = dose_nM / scale
             return f"{value:.3g} {unit}"
     return f"{dose_nM * 1e3:.2g} pM"
+
+
+def level_label(factor: float) -> str:
+    """A protein level relative to its profile, as the explorers print it: "×0.25", "×4"."""
+    return f"×{factor:g}"
+
+
+def fold_change(fold: float) -> str:
+    """A fold change as the book prints it (the number only): one decimal below 10
+    ("2.3"), two significant figures with thousands separators from 10 up ("290",
+    "1,400"); "not reached" for an infinite fold (an IC50 that is not reached)."""
+    if math.isinf(fold):
+        return "not reached"
+    if fold < 10:
+        return f"{fold:.1f}"
+    return f"{float(f'{fold:.2g}'):,.0f}"
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """"1 study", "3 studies": the count and the word that agrees with it."""
+    word = singular if count == 1 else (plural_form or f"{singular}s")
+    return f"{count} {word}"

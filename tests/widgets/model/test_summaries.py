@@ -3,11 +3,11 @@
 import math
 
 from widgets import model
-from widgets.model import constants, summaries
+from widgets.model import constants, scans, summaries
 
 
 def test_ic50_matrix_matches_the_model():
-    matrix = summaries.ic50_matrix(["b_all", "mature_t_all"], ["venetoclax", "navitoclax"], cells=200)
+    matrix = scans.ic50_matrix(["b_all", "mature_t_all"], ["venetoclax", "navitoclax"], cells=200)
     assert list(matrix.index) == ["b_all", "mature_t_all"] and list(matrix.columns) == ["venetoclax", "navitoclax"]
     assert matrix.loc["b_all", "venetoclax"] == model.ic50(model.PROFILES["b_all"], "venetoclax", cells=200)
 

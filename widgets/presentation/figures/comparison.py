@@ -8,21 +8,13 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import BoundaryNorm, ListedColormap
 
-from widgets import model
+from widgets.model.reading_guide import CLASSES, ic50_class
 from widgets.presentation import style
 from widgets.presentation.text import dose_label
 
 # Sensitivity classes of the model's reading guide, light to dark: the class is also
 # written in words in each cell, so colour is never the only carrier.
-CLASSES = ("sensitive", "intermediate", "resistant")
 CLASS_COLOURS = ("#FFFFFF", "#BFBFBF", "#595959")
-
-
-def ic50_class(ic50_nM: float) -> str:
-    """The model's reading of an IC50: sensitive, intermediate or resistant."""
-    if ic50_nM < model.SENSITIVE_BELOW_NM:
-        return "sensitive"
-    return "intermediate" if ic50_nM <= model.RESISTANT_ABOVE_NM else "resistant"
 
 
 def ic50_heatmap(matrix, *, row_labels, column_labels):

@@ -18,9 +18,7 @@ and descriptions say so.
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -30,13 +28,10 @@ from matplotlib.ticker import FixedLocator, NullLocator
 
 from widgets import model
 from widgets.presentation import style
-from widgets.presentation.figures.comparison import ic50_class
-from widgets.presentation.text import dose_label
+from widgets.model.reading_guide import ic50_class
+from widgets.model.scans import CURVE_DOSES_NM, Curve, check_protein, check_regimens
+from widgets.presentation.text import dose_label, level_label
 
-# Levels relative to the profile, on a doubling scale (the explorer's 0.25 to 4, and one step more).
-LEVEL_FACTORS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
-# Doses of a dose-response curve: 1 pM to 100 uM, ten per decade.
-CURVE_DOSES_NM = np.logspace(-3, 5, 81)
 DOSE_TICKS_NM = (1e-3, 1e-1, 1e1, 1e3, 1e5)
 # IC50 axis of the shift figure (nM); "not reached" is drawn above the top of the model's range.
 IC50_AXIS_NM = (1e-2, 1e6)
@@ -53,60 +48,14 @@ TEACHING = "teaching model, not measurements"
 FIGURE_WIDTH_IN = 4.4
 
 
-def _check_protein(protein: str) -> None:
-    if protein not in model.ANTI_APOPTOTICS:
-        raise ValueError(f"protein: {protein!r} is not an anti-apoptotic protein of the model; "
-                         f"choose one of {', '.join(model.ANTI_APOPTOTICS)}")
-
-
-def _check_regimens(regimen_keys) -> list[str]:
-    keys = list(regimen_keys)
-    if not keys:
-        raise ValueError("regimen_keys: give at least one regimen")
-    for key in keys:
-        model.regimen(key)
-    return keys
-
-
 # --- IC50 as one protein rises or falls ---------------------------------------------------
-
-def ic50_shift_table(profile: model.Profile, protein: str, regimen_keys: Sequence[str],
-                     factors: Sequence[float] = LEVEL_FACTORS, *, cells: int = model.DEFAULT_CELLS) -> pd.DataFrame:
-    """IC50 (nM; inf if not reached by 100 uM) of each regimen's varied drug, with ``protein``
-    multiplied by each factor. Rows: factors (index ``factor``); columns: regimen keys."""
-    _check_protein(protein)
-    keys = _check_regimens(regimen_keys)
-    factors = [float(factor) for factor in factors]
-    if not factors or any(not math.isfinite(factor) or factor <= 0 for factor in factors):
-        raise ValueError("factors: give at least one finite factor > 0")
-    rows = []
-    for factor in factors:
-        changed = profile.scaled(**{protein: factor})
-        rows.append([model.ic50(changed, model.REGIMENS[key].drug, cells=cells, **model.REGIMENS[key].options())
-                     for key in keys])
-    table = pd.DataFrame(rows, index=pd.Index(factors, name="factor"), columns=keys)
-    table.attrs["protein"] = protein
-    return table
-
-
-def fold_shift(table: pd.DataFrame) -> pd.DataFrame:
-    """Each IC50 divided by the same regimen's IC50 at factor 1 (inf stays inf)."""
-    if 1.0 not in table.index:
-        raise ValueError("table: needs the row for factor 1 (the profile as it is)")
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return table / table.loc[1.0]
-
-
-def _level_label(factor: float) -> str:
-    return f"×{factor:g}"
-
 
 def ic50_shift_figure(tables: Mapping[str, pd.DataFrame], *, title: str):
     """One panel per table of ``ic50_shift_table``, stacked; ``tables`` maps a protein key to its table."""
     style.apply()
     fig, axes = plt.subplots(len(tables), 1, figsize=(FIGURE_WIDTH_IN, 4.4 * len(tables) + 0.4), squeeze=False)
     for ax, (protein, table) in zip(axes[:, 0], tables.items()):
-        _check_protein(protein)
+        check_protein(protein)
         if table.attrs.get("protein", protein) != protein:
             raise ValueError(f"tables: the table under {protein!r} was made for {table.attrs['protein']!r}")
         _reading_guide_bands(ax)
@@ -124,7 +73,7 @@ def ic50_shift_figure(tables: Mapping[str, pd.DataFrame], *, title: str):
         ax.set_xscale("log", base=2)
         ax.xaxis.set_major_locator(FixedLocator(factors))
         ax.xaxis.set_minor_locator(NullLocator())
-        ax.set_xticklabels([_level_label(factor) for factor in factors], fontsize=9.5)
+        ax.set_xticklabels([level_label(factor) for factor in factors], fontsize=9.5)
         ax.set_xlim(factors.min() / 1.25, factors.max() * 1.25)
         ax.set_yscale("log")
         ax.set_ylim(*IC50_AXIS_NM)
@@ -171,56 +120,13 @@ def ic50_shift_alt_text(tables: Mapping[str, pd.DataFrame]) -> str:
     for protein, table in tables.items():
         name = model.ANTI_APOPTOTIC_NAMES[protein]
         for key in table.columns:
-            readings = ", ".join(f"{name} {_level_label(factor)}: {dose_label(value)} ({ic50_class(value)})"
+            readings = ", ".join(f"{name} {level_label(factor)}: {dose_label(value)} ({ic50_class(value)})"
                                  for factor, value in table[key].items())
             parts.append(f"{model.REGIMENS[key].name}, as {name} changes: {readings}.")
     return f"Model IC50s ({TEACHING}). " + " ".join(parts)
 
 
 # --- Dose-response curves under each regimen -----------------------------------------------
-
-@dataclass(frozen=True)
-class Curve:
-    """One dose-response curve: the regimens it stands for, its doses (nM), the share of
-    cells apoptotic at each (0 to 1), and the IC50 (nM; inf if not reached)."""
-
-    regimen_keys: tuple[str, ...]
-    doses_nM: np.ndarray
-    fraction_apoptotic: np.ndarray
-    ic50_nM: float
-
-    @property
-    def label(self) -> str:
-        """The regimen's name; merged regimens as "A + x\nor y (same in the model)"."""
-        names = [model.REGIMENS[key].name for key in self.regimen_keys]
-        if len(names) == 1:
-            return names[0]
-        shared = os.path.commonprefix(names)
-        shared = shared[:shared.rfind("+ ") + 2] if "+ " in shared else ""
-        return "\nor ".join([names[0]] + [name[len(shared):] for name in names[1:]]) + "\n(same in the model)"
-
-
-def regimen_curves(profile: model.Profile, regimen_keys: Sequence[str], doses_nM=CURVE_DOSES_NM, *,
-                   cells: int = model.DEFAULT_CELLS) -> list[Curve]:
-    """One curve per regimen; regimens with identical results in the model share one curve."""
-    keys = _check_regimens(regimen_keys)
-    doses_nM = np.asarray(doses_nM, dtype=float)
-    curves: list[Curve] = []
-    for key in keys:
-        regimen = model.REGIMENS[key]
-        critical = np.sort(model.critical_doses(profile, regimen.drug, cells=cells, **regimen.options()))
-        fraction = np.searchsorted(critical, doses_nM, side="right") / critical.size
-        ic50 = model.ic50(profile, regimen.drug, cells=cells, **regimen.options())
-        twin = next((index for index, curve in enumerate(curves)
-                     if model.REGIMENS[curve.regimen_keys[0]].drug == regimen.drug
-                     and np.array_equal(curve.fraction_apoptotic, fraction) and curve.ic50_nM == ic50), None)
-        if twin is None:
-            curves.append(Curve((key,), doses_nM, fraction, ic50))
-        else:
-            merged = curves[twin]
-            curves[twin] = Curve(merged.regimen_keys + (key,), doses_nM, fraction, ic50)
-    return curves
-
 
 def dose_response_figure(panels: Mapping[str, Sequence[Curve]], *, drug_name: str):
     """One panel per profile (``panels`` maps a panel title to its curves), stacked."""

@@ -11,7 +11,8 @@ from widgets.model import summaries
 from widgets.presentation.figures.affinity import NO_BINDING_AT_NM, affinity_plot
 from widgets.presentation.figures.balance import Condition, balance_alt_text, balance_figure
 from widgets.presentation.figures.bh3 import bh3_bars
-from widgets.presentation.figures.comparison import ic50_class, ic50_heatmap
+from widgets.model.reading_guide import ic50_class
+from widgets.presentation.figures.comparison import ic50_heatmap
 
 
 @pytest.fixture(autouse=True)

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from widgets import model
+from widgets.model import scans
 from widgets.presentation.figures import resistance
 from widgets.presentation.text import dose_label
 
@@ -23,11 +24,11 @@ def close_figures():
 
 @pytest.fixture(scope="module")
 def mcl1_table():
-    return resistance.ic50_shift_table(B_ALL, "mcl1", ["venetoclax", "venetoclax_s63845"], cells=CELLS)
+    return scans.ic50_shift_table(B_ALL, "mcl1", ["venetoclax", "venetoclax_s63845"], cells=CELLS)
 
 
 def test_shift_table_holds_the_model_ic50_of_each_changed_profile(mcl1_table):
-    assert list(mcl1_table.index) == list(resistance.LEVEL_FACTORS)
+    assert list(mcl1_table.index) == list(scans.LEVEL_FACTORS)
     assert list(mcl1_table.columns) == ["venetoclax", "venetoclax_s63845"]
     assert mcl1_table.loc[4.0, "venetoclax"] == model.ic50(B_ALL.scaled(mcl1=4.0), "venetoclax", cells=CELLS)
     regimen = model.REGIMENS["venetoclax_s63845"]
@@ -42,23 +43,23 @@ def test_more_mcl1_never_lowers_the_venetoclax_ic50(mcl1_table):
 
 
 def test_fold_shift_is_relative_to_the_unchanged_profile(mcl1_table):
-    folds = resistance.fold_shift(mcl1_table)
+    folds = scans.fold_shift(mcl1_table)
     assert (folds.loc[1.0] == 1.0).all()
     assert folds.loc[4.0, "venetoclax"] == pytest.approx(mcl1_table.loc[4.0, "venetoclax"]
                                                           / mcl1_table.loc[1.0, "venetoclax"])
     with pytest.raises(ValueError, match="factor 1"):
-        resistance.fold_shift(mcl1_table.drop(index=1.0))
+        scans.fold_shift(mcl1_table.drop(index=1.0))
 
 
 def test_bad_arguments_are_named():
     with pytest.raises(ValueError, match="protein"):
-        resistance.ic50_shift_table(B_ALL, "bim", ["venetoclax"], cells=CELLS)
+        scans.ic50_shift_table(B_ALL, "bim", ["venetoclax"], cells=CELLS)
     with pytest.raises(ValueError, match="regimen"):
-        resistance.ic50_shift_table(B_ALL, "mcl1", ["aspirin"], cells=CELLS)
+        scans.ic50_shift_table(B_ALL, "mcl1", ["aspirin"], cells=CELLS)
     with pytest.raises(ValueError, match="factors"):
-        resistance.ic50_shift_table(B_ALL, "mcl1", ["venetoclax"], [0.0], cells=CELLS)
+        scans.ic50_shift_table(B_ALL, "mcl1", ["venetoclax"], [0.0], cells=CELLS)
     with pytest.raises(ValueError, match="regimen_keys"):
-        resistance.regimen_curves(B_ALL, [], cells=CELLS)
+        scans.regimen_curves(B_ALL, [], cells=CELLS)
 
 
 def test_shift_figure_draws_each_ic50_and_marks_unreached_ones_open():
@@ -91,14 +92,14 @@ def test_shift_words_give_every_value_and_its_class(mcl1_table):
 
 
 def test_regimens_with_the_same_effect_share_one_curve():
-    curves = resistance.regimen_curves(model.PROFILES["mcl1_resistant"],
+    curves = scans.regimen_curves(model.PROFILES["mcl1_resistant"],
                                        ["venetoclax", "venetoclax_asparaginase", "venetoclax_homoharringtonine"],
                                        cells=CELLS)
     assert [curve.regimen_keys for curve in curves] == [
         ("venetoclax",), ("venetoclax_asparaginase", "venetoclax_homoharringtonine")]
     assert curves[1].label == "Venetoclax + asparaginase\nor homoharringtonine\n(same in the model)"
     regimen = model.REGIMENS["venetoclax_asparaginase"]
-    expected = model.dose_response(model.PROFILES["mcl1_resistant"], "venetoclax", resistance.CURVE_DOSES_NM,
+    expected = model.dose_response(model.PROFILES["mcl1_resistant"], "venetoclax", scans.CURVE_DOSES_NM,
                                    cells=CELLS, **regimen.options())
     np.testing.assert_array_equal(curves[1].fraction_apoptotic, expected)
     assert curves[1].ic50_nM == model.ic50(model.PROFILES["mcl1_resistant"], "venetoclax", cells=CELLS,
@@ -107,13 +108,13 @@ def test_regimens_with_the_same_effect_share_one_curve():
 
 
 def test_different_regimens_keep_their_own_curves():
-    curves = resistance.regimen_curves(B_ALL, ["venetoclax", "venetoclax_s63845"], cells=CELLS)
+    curves = scans.regimen_curves(B_ALL, ["venetoclax", "venetoclax_s63845"], cells=CELLS)
     assert [curve.regimen_keys for curve in curves] == [("venetoclax",), ("venetoclax_s63845",)]
     assert curves[0].label == "Venetoclax"
 
 
 def test_dose_response_figure_draws_the_curves_in_percent():
-    curves = resistance.regimen_curves(B_ALL, ["venetoclax", "venetoclax_s63845"], cells=CELLS)
+    curves = scans.regimen_curves(B_ALL, ["venetoclax", "venetoclax_s63845"], cells=CELLS)
     fig = resistance.dose_response_figure({"B-ALL": curves, "Again": curves[:1]}, drug_name="venetoclax")
     first = fig.axes[0]
     drawn = [line for line in first.lines if line.get_label().startswith("Venetoclax")]
@@ -126,7 +127,7 @@ def test_dose_response_figure_draws_the_curves_in_percent():
 
 
 def test_dose_response_words_follow_the_curves():
-    curves = resistance.regimen_curves(model.PROFILES["mcl1_resistant"], ["venetoclax", "venetoclax_asparaginase",
+    curves = scans.regimen_curves(model.PROFILES["mcl1_resistant"], ["venetoclax", "venetoclax_asparaginase",
                                                                           "venetoclax_homoharringtonine"], cells=CELLS)
     text = resistance.dose_response_alt_text({"MCL-1-driven": curves})
     assert f"Venetoclax: IC50 {dose_label(curves[0].ic50_nM)} (resistant)" in text
