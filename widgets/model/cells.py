@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from widgets.model import binding
+from widgets.model import binding, critical_dose_search
 from widgets.model.constants import (BAX_ACTIVATION_KD_NM, BIM_KD_NM, LEVEL_VARIATION_SD, MOMP_THRESHOLD_NM,
                                      NOXA_KD_NM, ANTI_APOPTOTICS, PUMA_KD_NM)
 from widgets.model.drugs import drug
@@ -33,13 +33,13 @@ from widgets.model.partners import with_partners
 from widgets.model.profiles import Profile
 
 DEFAULT_CELLS = 2000
+# Bisection steps of the BIM-only bound that starts the general search (18 / 2**12 decades).
+UPPER_BOUND_STEPS = 12
 SEED = 20250825
 LEVELS = ("bcl2", "bclxl", "mcl1", "bim", "bax_bak", "noxa", "puma")
 LIGANDS = ("bim", "noxa", "puma")
 LIGAND_KD = np.array([[constant.value for constant in table.values()] for table in (BIM_KD_NM, NOXA_KD_NM, PUMA_KD_NM)])
 IC50_RANGE_NM = (1e-3, 1e5)   # 1 pM to 100 uM
-_SEARCH_RANGE_LOG10_NM = (-9.0, 9.0)
-_BISECTION_STEPS = 40   # 18 decades / 2**40: a relative dose error below 1e-10
 
 
 @dataclass(frozen=True)
@@ -157,10 +157,11 @@ def critical_doses(profile: Profile, drug_key: str, *, background=None, partners
     population_ = population(profile, cells=cells, seed=seed)
     if not population_.levels["noxa"].any() and not population_.levels["puma"].any():
         return _critical_doses_bim_only(population_, drug_key, background)
-    return _critical_doses_by_bisection(population_, drug_key, background)
+    return _critical_doses_with_sensitizers(population_, drug_key, background)
 
 
-def _critical_doses_bim_only(cells: Population, drug_key: str, background: dict[str, float]) -> np.ndarray:
+def _critical_doses_bim_only(cells: Population, drug_key: str, background: dict[str, float],
+                             steps: int = critical_dose_search.BISECTION_STEPS) -> np.ndarray:
     """With BIM the only BH3-only protein, MOMP at dose d means (exactly)
 
         BIM_total = b* + sum_j P_j b* / (K_j (w_j + d / D_j) + b*)
@@ -187,21 +188,54 @@ def _critical_doses_bim_only(cells: Population, drug_key: str, background: dict[
     def dies_at(dose):
         return reachable & (bim_needed(dose) <= bim)
 
-    return _bisect(dies_at, cells.size)
+    return critical_dose_search.bisect_log_dose(dies_at, cells.size, steps)
 
 
-def _critical_doses_by_bisection(cells: Population, drug_key: str, background: dict[str, float]) -> np.ndarray:
-    """The general case (sensitizers present): a bracketed root search on log dose, each step a
-    full equilibrium solve. log(free BIM) rises smoothly with log(dose), so the Illinois
-    variant of regula falsi needs far fewer solves than bisection."""
-    target = np.log(momp_free_bim_nM(cells.levels["bax_bak"]))
-    anti_apoptotics, ligands = cells.anti_apoptotics(), cells.ligands()
+def _critical_doses_with_sensitizers(cells: Population, drug_key: str, background: dict[str, float]) -> np.ndarray:
+    """The general case (NOXA or PUMA present). Sensitizers only ever free BIM, so the BIM-only
+    critical dose is an upper bound: it starts Newton's method at the critical point
+    (``critical_dose_search.sensitized_log_dose``), and cells that die without the drug even
+    without sensitizers are settled by it. Cells the Newton search leaves open (no BIM-only
+    root, no convergence, or a root below the search range) are finished by the bracketed
+    Illinois search, each step a full equilibrium solve."""
+    upper = _critical_doses_bim_only(cells, drug_key, background, steps=UPPER_BOUND_STEPS)
+    target = momp_free_bim_nM(cells.levels["bax_bak"])
+    result = np.where(upper == 0.0, 0.0, np.inf)
+    newton = np.flatnonzero(np.isfinite(upper) & (upper > 0.0) & np.isfinite(target))
+    concentrations, kd = _clamped(background)
+    load = 1.0 + (concentrations[None, :] @ (1.0 / kd)) if background else np.ones((1, 3))
+    affinity = 1.0 / LIGAND_KD
+    base = load + target[newton, None] * affinity[0][None, :]
+    log_dose, converged = critical_dose_search.sensitized_log_dose(
+        cells.anti_apoptotics()[newton], cells.ligands()[newton], target[newton], base, affinity,
+        1.0 / drug_kd_matrix([drug_key])[0], np.log(upper[newton]))
+    in_range = converged & (log_dose >= np.log(10.0) * critical_dose_search.SEARCH_RANGE_LOG10_NM[0])
+    result[newton[in_range]] = np.exp(log_dose[in_range])
+    rest = newton[~in_range]
+    if rest.size:  # most of these die without the drug: one solve settles them
+        free_bim = free_bim_at(cells.anti_apoptotics()[rest], cells.ligands()[rest], drug_key, background, 0.0)
+        dead_without = free_bim >= target[rest]
+        result[rest[dead_without]] = 0.0
+        rest = rest[~dead_without]
+    rest = np.concatenate([rest, np.flatnonzero(np.isinf(upper) & np.isfinite(target))])
+    if rest.size:
+        result[rest] = _critical_doses_by_search(cells, rest, drug_key, background)
+    return result
 
-    def excess(log10_dose, rows):  # log free BIM above its MOMP level, for these cells
-        free_bim = free_bim_at(anti_apoptotics[rows], ligands[rows], drug_key, background, 10.0 ** log10_dose)
-        return np.log(np.maximum(free_bim, 1e-300)) - target[rows]
 
-    return _illinois(excess, cells.size)
+def _critical_doses_by_search(cells: Population, rows: np.ndarray, drug_key: str,
+                              background: dict[str, float]) -> np.ndarray:
+    """Critical doses of the cells ``rows`` by the bracketed search (full equilibrium solves).
+    log(free BIM) rises smoothly with log(dose), so the Illinois variant of regula falsi needs
+    far fewer solves than bisection."""
+    target = np.log(momp_free_bim_nM(cells.levels["bax_bak"][rows]))
+    anti_apoptotics, ligands = cells.anti_apoptotics()[rows], cells.ligands()[rows]
+
+    def excess(log10_dose, subset):  # log free BIM above its MOMP level, for these cells
+        free_bim = free_bim_at(anti_apoptotics[subset], ligands[subset], drug_key, background, 10.0 ** log10_dose)
+        return np.log(np.maximum(free_bim, 1e-300)) - target[subset]
+
+    return critical_dose_search.illinois_log_dose(excess, rows.size)
 
 
 def free_bim_at(anti_apoptotics: np.ndarray, ligands: np.ndarray, drug_key: str, background: dict[str, float],
@@ -214,52 +248,6 @@ def free_bim_at(anti_apoptotics: np.ndarray, ligands: np.ndarray, drug_key: str,
     concentrations = np.column_stack([np.full(rows, background[key]) for key in background]
                                      + [np.broadcast_to(dose, (rows,))])
     return binding.solve(anti_apoptotics, ligands, LIGAND_KD, concentrations, kd).free_ligands[:, 0]
-
-
-def _illinois(excess, size: int, tolerance_log10: float = 1e-9, max_steps: int = 200) -> np.ndarray:
-    """Per cell, the dose (nM) where ``excess(log10 dose, rows)`` (increasing in dose)
-    crosses zero: 0.0 if already positive with no drug, inf if never positive up to 1e9 nM."""
-    everyone = np.arange(size)
-    dead_without = excess(np.full(size, -np.inf), everyone) >= 0
-    low, high = np.full(size, _SEARCH_RANGE_LOG10_NM[0]), np.full(size, _SEARCH_RANGE_LOG10_NM[1])
-    f_low, f_high = excess(low, everyone), excess(high, everyone)
-    never = f_high < 0
-    result = np.where(f_low >= 0, low, high)
-    open_ = np.flatnonzero(~dead_without & ~never & (f_low < 0))
-    side = np.zeros(size, dtype=int)           # which end was kept last time (Illinois halving)
-    for _ in range(max_steps):
-        if open_.size == 0:
-            break
-        a, b, fa, fb = low[open_], high[open_], f_low[open_], f_high[open_]
-        guess = b - fb * (b - a) / (fb - fa)
-        guess = np.where(np.isfinite(guess) & (guess > a) & (guess < b), guess, 0.5 * (a + b))
-        f_guess = excess(guess, open_)
-        up = f_guess >= 0
-        high[open_[up]], f_high[open_[up]] = guess[up], f_guess[up]
-        low[open_[~up]], f_low[open_[~up]] = guess[~up], f_guess[~up]
-        kept_low_twice, kept_high_twice = up & (side[open_] == -1), ~up & (side[open_] == 1)
-        f_low[open_[kept_low_twice]] *= 0.5
-        f_high[open_[kept_high_twice]] *= 0.5
-        side[open_] = np.where(up, -1, 1)
-        result[open_] = high[open_]
-        done = (high[open_] - low[open_] <= tolerance_log10) | (np.abs(f_guess) <= 1e-12)
-        result[open_[done & ~up]] = low[open_[done & ~up]]
-        open_ = open_[~done]
-    return np.where(dead_without, 0.0, np.where(never, np.inf, 10.0 ** result))
-
-
-def _bisect(dies_at, size: int) -> np.ndarray:
-    """Smallest dose (nM) at which ``dies_at(dose array)`` turns True, per cell, by bisection
-    on log10(dose) over 1e-9 to 1e9 nM; 0.0 if dead without drug, inf if never."""
-    low_exp, high_exp = np.full(size, _SEARCH_RANGE_LOG10_NM[0]), np.full(size, _SEARCH_RANGE_LOG10_NM[1])
-    dead_without = dies_at(np.zeros((size, 1)))
-    never = ~dies_at(np.full((size, 1), 10.0 ** _SEARCH_RANGE_LOG10_NM[1]))
-    for _ in range(_BISECTION_STEPS):
-        middle = 0.5 * (low_exp + high_exp)
-        dies = dies_at((10.0 ** middle)[:, None])
-        high_exp = np.where(dies, middle, high_exp)
-        low_exp = np.where(dies, low_exp, middle)
-    return np.where(dead_without, 0.0, np.where(never, np.inf, 10.0 ** high_exp))
 
 
 def dose_response(profile: Profile, drug_key: str, doses_nM, *, background=None, partners=(),

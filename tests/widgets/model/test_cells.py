@@ -148,3 +148,23 @@ def test_bim_partition_accounts_for_all_bim():
 def test_bad_input_names_the_argument_and_what_is_allowed(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+sensitized_profiles = st.builds(model.Profile, bcl2=levels, bclxl=levels, mcl1=levels, bim=st.floats(1.0, 150.0),
+                                bax_bak=st.floats(0.0, 150.0), noxa=st.floats(0.0, 80.0), puma=st.floats(0.0, 80.0))
+
+
+@settings(max_examples=30, deadline=None)
+@given(sensitized_profiles, st.sampled_from(sorted(model.DRUGS)))
+def test_the_newton_search_with_sensitizers_finds_the_same_critical_doses_as_the_bracketed_search(profile, drug):
+    """The general path (Newton's method at the critical point, finished by the bracketed search
+    where it stalls) agrees with the bracketed Illinois search run on every cell."""
+    from widgets.model.cells import _critical_doses_by_search
+
+    cells = population(profile, cells=60)
+    fast = critical_doses(profile, drug, cells=60)
+    slow = _critical_doses_by_search(cells, np.arange(cells.size), drug, {})
+    both_finite = np.isfinite(fast) & np.isfinite(slow) & (slow > 1e-9)
+    assert np.array_equal(np.isinf(fast), np.isinf(slow))
+    assert np.array_equal(fast == 0.0, slow == 0.0)
+    assert np.allclose(fast[both_finite], slow[both_finite], rtol=1e-7)
