@@ -1,4 +1,5 @@
-"""Tables the chapters show, computed from the model and its cited constants."""
+"""Tables the chapters show, computed from the model and its cited constants: numbers only
+(``widgets.presentation.model_tables`` writes them as a reader reads them)."""
 
 from __future__ import annotations
 
@@ -9,42 +10,32 @@ import pandas as pd
 from widgets.model import bh3, constants
 from widgets.model.constants import ANTI_APOPTOTIC_NAMES, ANTI_APOPTOTICS, Constant
 from widgets.model.drugs import DRUGS
-from widgets.model.profiles import NAMED_PROFILES
 
 
 def selectivity(drug_keys=tuple(DRUGS)) -> pd.DataFrame:
-    """Each drug's Ki (nM) per target, its selectivity for BCL-2 over BCL-XL, and its sources."""
+    """Each drug (``key``, display name ``drug``, ``targets``): its Ki (nM) per target, its
+    selectivity for BCL-2 over BCL-XL (``bclxl_over_bcl2``, the ratio of the two constants;
+    NaN when it binds neither) and its sources."""
     rows = []
     for key in drug_keys:
         drug = DRUGS[key]
         kd = {protein: drug.kd_nM[protein].value for protein in ANTI_APOPTOTICS}
         ratio = kd["bclxl"] / kd["bcl2"] if math.isfinite(kd["bclxl"]) or math.isfinite(kd["bcl2"]) else math.nan
-        rows.append({"bclxl_over_bcl2_text": _ratio_text(ratio, drug.kd_nM["bcl2"].relation, drug.kd_nM["bclxl"].relation),"drug": drug.name, "targets": drug.targets,
+        rows.append({"key": key, "drug": drug.name, "targets": drug.targets,
                      **{f"ki_{protein}_nM": kd[protein] for protein in ANTI_APOPTOTICS},
-                     **{f"ki_{protein}_text": str(drug.kd_nM[protein]) for protein in ANTI_APOPTOTICS},
                      "bclxl_over_bcl2": ratio,
                      "sources": tuple(dict.fromkeys(drug.kd_nM[protein].source for protein in ANTI_APOPTOTICS))})
     return pd.DataFrame(rows)
 
 
-def _ratio_text(ratio: float, bcl2_relation: str, bclxl_relation: str) -> str:
-    """A ratio of two constants as text, honest about bounds: a ratio of an upper-bounded
-    BCL-2 Ki and a measured BCL-XL Ki is a lower bound; two bounds give no ratio."""
-    if math.isnan(ratio) or math.isinf(ratio):
-        return ""
-    if bcl2_relation != "=" and bclxl_relation != "=":
-        return "not known (both bounds)"
-    relation = {"<": ">", ">": "<"}.get(bcl2_relation, {"<": "<", ">": ">"}.get(bclxl_relation, ""))
-    return f"{relation + ' ' if relation else ''}{ratio:,.0f}×"
-
-
 def constants_catalogue() -> pd.DataFrame:
-    """Every number of the model: what it is, its value and unit, source, basis, and notes."""
+    """Every number of the model: what it is, its value and unit, ``relation`` ("<" or ">"
+    for a bound, "=" otherwise), source, basis, and notes."""
     rows = []
 
     def add(quantity: str, constant: Constant):
-        rows.append({"quantity": quantity, "value": constant.value, "text": str(constant), "unit": constant.unit,
-                     "basis": constant.basis, "read_in_source": constant.verified,
+        rows.append({"quantity": quantity, "value": constant.value, "unit": constant.unit,
+                     "relation": constant.relation, "basis": constant.basis, "read_in_source": constant.verified,
                      "source": constant.source, "note": constant.note})
 
     for name, label in (("BIM_KD_NM", "BIM"), ("NOXA_KD_NM", "NOXA"), ("PUMA_KD_NM", "PUMA")):

@@ -1,4 +1,5 @@
-"""The model's tables as the chapters show them: profiles, drugs, partners and every constant.
+"""The model's tables as the chapters show them: profiles, drugs, partners and every constant,
+and the model's numbers written as a reader reads them (bounds as bounds).
 
 Each table is built from the model's own objects (``widgets.model``), so a change to a
 constant changes the page, and each row cites its source.
@@ -6,12 +7,14 @@ constant changes the page, and each row cites its source.
 
 from __future__ import annotations
 
+import math
+
+import pandas as pd
 from IPython.display import Markdown
 
 from widgets import model
-from widgets.presentation.text import cite, markdown_table
-from widgets.model import scans, summaries
-from widgets.presentation.text import dose_label
+from widgets.model import ANTI_APOPTOTICS, scans, summaries
+from widgets.presentation.text import cite, dose_label, markdown_table
 
 
 def reading_guide_numbers() -> dict[str, str]:
@@ -24,6 +27,43 @@ def reading_guide_numbers() -> dict[str, str]:
             "resistant_above": dose_label(model.RESISTANT_ABOVE_NM),
             "resistant_factor": f"{model.RESISTANT_ABOVE_NM / model.SENSITIVE_BELOW_NM:g}",
             "range_top": dose_label(model.IC50_RANGE_NM[1])}
+
+
+def constant_text(value: float, unit: str, relation: str = "=") -> str:
+    """A constant of the model as a reader should see it: "< 0.01 nM", "48 nM", and "no
+    binding" for an infinite dissociation constant."""
+    if math.isinf(value):
+        return "no binding"
+    prefix = "" if relation == "=" else f"{relation} "
+    return f"{prefix}{value:g} {unit}"
+
+
+def ki_text(drug_key: str, protein: str) -> str:
+    """The drug's Ki for ``protein`` (a key of ``model.ANTI_APOPTOTICS``), bounds as bounds."""
+    constant = model.DRUGS[drug_key].kd_nM[protein]
+    return constant_text(constant.value, constant.unit, constant.relation)
+
+
+def selectivity_ratio_text(drug_key: str) -> str:
+    """The drug's BCL-XL/BCL-2 Ki ratio as text, honest about bounds: the ratio of an
+    upper-bounded BCL-2 Ki and a measured BCL-XL Ki is a lower bound ("> 4,800×"); two
+    bounds give no ratio; a drug that binds neither protein has none ("")."""
+    ratio = summaries.selectivity([drug_key])["bclxl_over_bcl2"].iat[0]
+    if math.isnan(ratio) or math.isinf(ratio):
+        return ""
+    bcl2, bclxl = (model.DRUGS[drug_key].kd_nM[protein].relation for protein in ("bcl2", "bclxl"))
+    if bcl2 != "=" and bclxl != "=":
+        return "not known (both bounds)"
+    # A bound on the denominator turns around; a bound on the numerator carries over.
+    relation = {"<": ">", ">": "<"}.get(bcl2, bclxl if bclxl != "=" else "")
+    return f"{relation + ' ' if relation else ''}{ratio:,.0f}×"
+
+
+def selectivity_texts() -> pd.DataFrame:
+    """Per drug key (the index): each Ki as text (``ki_bcl2``, ``ki_bclxl``, ``ki_mcl1``)
+    and the BCL-XL/BCL-2 ratio (``bclxl_over_bcl2``), as the selectivity table prints them."""
+    return pd.DataFrame({key: {**{f"ki_{protein}": ki_text(key, protein) for protein in ANTI_APOPTOTICS},
+                               "bclxl_over_bcl2": selectivity_ratio_text(key)} for key in model.DRUGS}).T
 
 
 def profiles_table():
@@ -42,10 +82,12 @@ def profiles_table():
 
 def selectivity_table():
     """Each drug's affinity per target (Ki, nM) and its BCL-XL/BCL-2 selectivity ratio."""
+    texts = selectivity_texts()
     rows = []
     for record in summaries.selectivity().itertuples(index=False):
-        rows.append([record.drug, record.targets, record.ki_bcl2_text, record.ki_bclxl_text, record.ki_mcl1_text,
-                     record.bclxl_over_bcl2_text, cite(record.sources)])
+        text = texts.loc[record.key]
+        rows.append([record.drug, record.targets, text.ki_bcl2, text.ki_bclxl, text.ki_mcl1, text.bclxl_over_bcl2,
+                     cite(record.sources)])
     return markdown_table(["Drug", "Targets", "BCL-2", "BCL-XL", "MCL-1", "BCL-XL / BCL-2", "Source"], rows)
 
 
@@ -59,11 +101,16 @@ def partners_table():
     return markdown_table(["Partner", "Mechanism", "In the model (teaching assumption)"], rows)
 
 
-def ic50_table(profile_keys, regimen_keys, *, cells: int = model.DEFAULT_CELLS):
-    """Model IC50s as text, profiles by regimens (for readers who prefer numbers to a heat map)."""
-    matrix = scans.ic50_matrix(profile_keys, regimen_keys, cells=cells)
+def ic50_matrix_table(matrix: pd.DataFrame):
+    """A matrix of ``widgets.model.scans.ic50_matrix`` (IC50s in nM, profiles by regimens) as
+    text, for readers who prefer numbers to a heat map."""
     rows = [[model.NAMED_PROFILES[key].name] + [dose_label(value) for value in matrix.loc[key]] for key in matrix.index]
     return markdown_table(["Profile"] + [model.REGIMENS[key].name for key in matrix.columns], rows)
+
+
+def ic50_table(profile_keys, regimen_keys, *, cells: int = model.DEFAULT_CELLS):
+    """Model IC50s as text, profiles by regimens (``ic50_matrix_table`` of a new scan)."""
+    return ic50_matrix_table(scans.ic50_matrix(profile_keys, regimen_keys, cells=cells))
 
 
 def constants_table():
@@ -71,5 +118,6 @@ def constants_table():
     rows = []
     for record in summaries.constants_catalogue().itertuples(index=False):
         basis = record.basis if record.read_in_source else f"{record.basis} (quoted, not read)"
-        rows.append([record.quantity, record.text, basis, cite(record.source), record.note])
+        rows.append([record.quantity, constant_text(record.value, record.unit, record.relation), basis,
+                     cite(record.source), record.note])
     return markdown_table(["Quantity", "Value", "Basis", "Source", "Note"], rows)

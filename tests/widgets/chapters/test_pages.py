@@ -15,7 +15,8 @@ from widgets.chapters.common import KEY_PATTERN, check_keys
 
 CHAPTERS = Path(__file__).resolve().parents[3] / "chapters"
 NOTEBOOKS = sorted(CHAPTERS.glob("*.ipynb"))
-GLUE_REFERENCE = re.compile(r"\{glue:[a-z]*\}`([^`:]+)(?::[^`]*)?`")
+# A glue role ({glue:text}`key:.0f`) or a glue directive (```{glue:md} key).
+GLUE_REFERENCE = re.compile(r"\{glue:[a-z]*\}(?:`([^`:]+)(?::[^`]*)?`|[ \t]+([^\s`]+))")
 IMPORT = re.compile(r"^\s*(?:from\s+(\S+)\s+import\s+(.+)|import\s+(\S+))", re.MULTILINE)
 
 
@@ -34,7 +35,7 @@ def glue_references(notebook: Path) -> set[str]:
     for cell in cells(notebook, "code"):
         meta = cell["metadata"].get("mystnb", {})
         texts += [str(meta.get("figure", {}).get("caption", "")), str(meta.get("image", {}).get("alt", ""))]
-    return {match.group(1) for text in texts for match in GLUE_REFERENCE.finditer(text)}
+    return {match.group(1) or match.group(2) for text in texts for match in GLUE_REFERENCE.finditer(text)}
 
 
 @cache

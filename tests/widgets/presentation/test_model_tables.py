@@ -1,6 +1,12 @@
 """widgets.presentation.model_tables: the chapters' model tables say what the model holds, with citations."""
 
+import math
+
+import pandas as pd
+import pytest
+
 from widgets import model
+from widgets.model import scans
 from widgets.presentation import model_tables
 from widgets.presentation.text import dose_label
 
@@ -12,6 +18,54 @@ def test_selectivity_table_shows_bounds_as_bounds():
     assert "{cite:p}`souers2013`" in venetoclax
     navitoclax = next(row for row in rows if row.startswith("| Navitoclax"))
     assert "not known (both bounds)" in navitoclax
+
+
+@pytest.mark.parametrize("value, unit, relation, text", [
+    (0.01, "nM", "<", "< 0.01 nM"), (48.0, "nM", "=", "48 nM"), (444.0, "nM", ">", "> 444 nM"),
+    (math.inf, "nM", "=", "no binding")])
+def test_constant_text_shows_bounds_and_no_binding(value, unit, relation, text):
+    assert model_tables.constant_text(value, unit, relation) == text
+
+
+def test_ki_text_reads_the_drug_constant():
+    venetoclax = model.DRUGS["venetoclax"].kd_nM
+    assert model_tables.ki_text("venetoclax", "bcl2") == f"< {venetoclax['bcl2'].value:g} nM"
+    assert model_tables.ki_text("venetoclax", "bclxl") == f"{venetoclax['bclxl'].value:g} nM"
+    assert math.isinf(model.DRUGS["s63845"].kd_nM["bcl2"].value)
+    assert model_tables.ki_text("s63845", "bcl2") == "no binding"
+
+
+def test_selectivity_ratio_text_turns_a_denominator_bound_around():
+    """Venetoclax: a measured BCL-XL Ki over an upper-bounded BCL-2 Ki is a lower bound on
+    the ratio; navitoclax: two bounds give none; AZD4320: two values give the ratio;
+    S63845 binds neither, so there is no ratio."""
+    venetoclax = model.DRUGS["venetoclax"].kd_nM
+    assert (venetoclax["bcl2"].relation, venetoclax["bclxl"].relation) == ("<", "=")
+    assert model_tables.selectivity_ratio_text("venetoclax") == \
+        f"> {venetoclax['bclxl'].value / venetoclax['bcl2'].value:,.0f}×"
+    assert model_tables.selectivity_ratio_text("navitoclax") == "not known (both bounds)"
+    azd4320 = model.DRUGS["azd4320"].kd_nM
+    assert model_tables.selectivity_ratio_text("azd4320") == f"{azd4320['bclxl'].value / azd4320['bcl2'].value:,.0f}×"
+    assert model_tables.selectivity_ratio_text("s63845") == ""
+
+
+def test_selectivity_texts_are_the_selectivity_table_cells():
+    texts = model_tables.selectivity_texts()
+    assert list(texts.index) == list(model.DRUGS)
+    table = model_tables.selectivity_table().data
+    for key, row in texts.iterrows():
+        assert f"| {model.DRUGS[key].name} | {model.DRUGS[key].targets} | {row.ki_bcl2} | {row.ki_bclxl} | " \
+               f"{row.ki_mcl1} | {row.bclxl_over_bcl2} |" in table
+
+
+def test_ic50_matrix_table_writes_not_reached_in_words():
+    matrix = pd.DataFrame([[1.37, math.inf]], index=["b_all"], columns=["venetoclax", "s63845"])
+    rows = model_tables.ic50_matrix_table(matrix).data.splitlines()
+    assert rows[0] == f"| Profile | {model.REGIMENS['venetoclax'].name} | {model.REGIMENS['s63845'].name} |"
+    assert rows[2] == f"| {model.NAMED_PROFILES['b_all'].name} | 1.37 nM | not reached |"
+    scanned = scans.ic50_matrix(["b_all"], ["venetoclax"], cells=200)
+    assert model_tables.ic50_matrix_table(scanned).data == model_tables.ic50_table(["b_all"], ["venetoclax"],
+                                                                                    cells=200).data
 
 
 def test_profiles_and_partners_tables_cover_the_model():

@@ -1,10 +1,11 @@
 """The BCL-2 balance figures of the chapters on BCL-2 in ALL and on venetoclax.
 
-Each figure is a fixed list of conditions drawn by ``widgets.presentation.figures.balance``. The chapter
-draws the figure and stores its alt text, and both come from the same conditions: a test
-(``tests/widgets/plots/test_venetoclax.py``) checks that the alt text stored in each
-notebook is the one these conditions give today, so a change to the model cannot leave a
-stale description behind.
+Each figure is a fixed list of conditions drawn by ``widgets.presentation.figures.balance``.
+The chapter modules (``widgets.chapters.role_of_bcl2`` and ``widgets.chapters.venetoclax``)
+expose them; a page draws the figure and stores its alt text, and both come from the same
+conditions: the chapter modules' tests check that the alt text stored in each notebook is
+the one these conditions give today, so a change to the model cannot leave a stale
+description behind.
 
 - ``bcl2_balance``: the review's Figure 1 redrawn from the model (Hanbali et al. 2025): a
   BCL-2-dependent blast, the same blast with venetoclax, and the same blast with venetoclax

@@ -1,0 +1,178 @@
+"""widgets.chapters.preclinical: chapter 04's numbers are the model's, and what its figures'
+alt texts and exercises claim holds in the model.
+
+The heat map's alt text states classes (sensitive, intermediate, resistant) that the model
+computes at build time; these tests recompute each stated class from the page's own
+configuration (``page.HEATMAP_REGIMENS``, ``page.ic50_matrix``), so a change to the model,
+the reading guide or the page's choices that makes a description wrong fails here, naming
+the claim. Update the figure cell's ``mystnb.image.alt`` then."""
+
+import math
+
+import matplotlib.pyplot as plt
+import pytest
+
+from tests.widgets.chapters.notebook_parts import figure_cells, figure_name, markdown_text, stored_alt
+from widgets import model
+from widgets.chapters import preclinical as page
+from widgets.explorers import bh3
+from widgets.model.reading_guide import ic50_class
+from widgets.presentation.text import dose_label, level_label
+
+NOTEBOOK = "04_preclinical.ipynb"
+B_ALL_PROFILES = ["b_all", "kmt2a_b_all", "ph_like_b_all"]
+
+
+@pytest.fixture(scope="module")
+def numbers():
+    return page.numbers()
+
+
+@pytest.fixture(scope="module")
+def heatmap_classes():
+    matrix = page.ic50_matrix()
+    return matrix.apply(lambda column: column.map(ic50_class)), matrix
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+HEATMAP_CLAIMS = [
+    ("Venetoclax is sensitive in the three B-ALL profiles and ETP-ALL",
+     [(p, "venetoclax", "sensitive") for p in [*B_ALL_PROFILES, "etp_all"]]),
+    ("resistant in mature T-ALL and the MCL-1-driven profile",
+     [(p, "venetoclax", "resistant") for p in ("mature_t_all", "mcl1_resistant")]),
+    ("Navitoclax and AZD4320 are intermediate in the three B-ALL profiles and mature T-ALL and resistant in ETP-ALL",
+     [(p, d, "intermediate") for p in [*B_ALL_PROFILES, "mature_t_all"] for d in ("navitoclax", "azd4320")]
+     + [("etp_all", d, "resistant") for d in ("navitoclax", "azd4320")]),
+    ("Venetoclax plus S63845 and venetoclax plus asparaginase are sensitive in every profile except mature T-ALL",
+     [(p, d, "sensitive" if p != "mature_t_all" else "resistant") for p in model.PROFILES
+      for d in ("venetoclax_s63845", "venetoclax_asparaginase")]),
+]
+
+
+@pytest.mark.parametrize("claim, cells", HEATMAP_CLAIMS, ids=[claim for claim, _ in HEATMAP_CLAIMS])
+def test_heatmap_alt_text_states_the_model_classes(claim, cells, heatmap_classes):
+    classes, _ = heatmap_classes
+    assert claim in stored_alt(NOTEBOOK, "fig-preclinical-heatmap")
+    for profile, regimen, expected in cells:
+        assert classes.loc[profile, regimen] == expected, f"{claim}: {profile} x {regimen}"
+
+
+def test_heatmap_alt_text_on_s63845_alone(heatmap_classes):
+    classes, matrix = heatmap_classes
+    assert "S63845 alone is not reached except in the MCL-1-driven profile, where it is intermediate" in stored_alt(
+        NOTEBOOK, "fig-preclinical-heatmap")
+    others = [p for p in model.PROFILES if p != "mcl1_resistant"]
+    assert all(math.isinf(matrix.loc[p, "s63845"]) for p in others)
+    assert classes.loc["mcl1_resistant", "s63845"] == "intermediate"
+
+
+def test_the_heatmap_covers_every_profile_and_the_page_treatments(heatmap_classes):
+    _, matrix = heatmap_classes
+    assert list(matrix.index) == list(model.PROFILES) and list(matrix.columns) == list(page.HEATMAP_REGIMENS)
+    assert "Grid of six ALL profiles (rows) by six treatments" in stored_alt(NOTEBOOK, "fig-preclinical-heatmap")
+    assert len(matrix.index) == len(matrix.columns) == 6
+
+
+def test_the_heatmap_writes_the_ic50s_the_prose_quotes(numbers):
+    """Figure, table and prose come from one matrix: each cell of the drawn heat map starts
+    with the glued IC50 of its profile and treatment."""
+    texts = [text.get_text().split("\n")[0] for text in page.figure("preclinical_heatmap").axes[0].texts]
+    expected = [numbers[f"ic50.{profile}.{regimen}"] for profile in model.PROFILES for regimen in page.HEATMAP_REGIMENS]
+    assert texts == expected
+
+
+@pytest.mark.parametrize("profile", ["b_all", "mature_t_all", "mcl1_resistant"])
+def test_the_glued_ic50_is_the_model_ic50(numbers, profile):
+    regimen = model.REGIMENS["venetoclax_s63845"]
+    assert numbers[f"ic50.{profile}.venetoclax"] == dose_label(model.ic50(model.PROFILES[profile], "venetoclax"))
+    assert numbers[f"ic50.{profile}.venetoclax_s63845"] == dose_label(
+        model.ic50(model.PROFILES[profile], regimen.drug, **regimen.options()))
+
+
+def test_the_ic50_table_in_the_dropdown_is_glued_and_prints_the_same_values(numbers):
+    """The page shows the table with a ``{glue:md}`` directive, which the page-wide check of
+    ``{glue:text}`` references does not read."""
+    assert "```{glue:md} tables.ic50\n" in markdown_text(NOTEBOOK)
+    name = model.NAMED_PROFILES["etp_all"].name
+    row = next(line for line in numbers["tables.ic50"].data.splitlines() if line.startswith(f"| {name} |"))
+    assert row == "| " + " | ".join([name] + [numbers[f"ic50.etp_all.{key}"] for key in page.HEATMAP_REGIMENS]) + " |"
+
+
+def test_the_bh3_cases_are_views_of_the_explorer():
+    """The third exercise asks the reader to pick B-ALL and "MCL-1 ×4" in the BH3 explorer."""
+    assert ("MCL-1 ×4", page.RAISED_MCL1) in bh3.CHANGES
+    assert all(profile in model.NAMED_PROFILES for profile, _ in page.BH3_CASES.values())
+
+
+@pytest.mark.parametrize("case", list(page.BH3_CASES))
+def test_the_glued_bh3_profile_is_the_model_profile(numbers, case):
+    profile_key, change = page.BH3_CASES[case]
+    for peptide, percent in model.bh3_profile(model.PROFILES[profile_key].scaled(**change)).items():
+        assert numbers[f"bh3.{case}.{peptide}"] == f"{percent:.0f}%"
+
+
+def test_the_bh3_answers_hold_in_the_model():
+    """HRK kills mature T-ALL, not ETP-ALL; BAD kills ETP-ALL although BIM barely does;
+    with MCL-1 x4, BAD falls and MS1 stays low."""
+    response = {case: page.bh3_response(case) for case in page.BH3_CASES}
+    assert response["mature_t_all"]["HRK"] > 50 > response["etp_all"]["HRK"]
+    assert response["etp_all"]["BAD"] > 50 > response["etp_all"]["BIM"]
+    assert response["b_all.mcl1_x4"]["BAD"] < response["b_all"]["BAD"]
+    assert response["b_all.mcl1_x4"]["MS1"] < 50
+
+
+def test_both_mcl1_partners_act_alike_by_the_glued_factor(numbers):
+    """"In the model, both partners act the same way: they multiply the cell's MCL-1 by ..."."""
+    asparaginase, homoharringtonine = model.PARTNERS["asparaginase"], model.PARTNERS["homoharringtonine"]
+    assert asparaginase.scale == homoharringtonine.scale == {"mcl1": asparaginase.scale["mcl1"]}
+    assert numbers["partner.asparaginase.mcl1_factor"] == level_label(asparaginase.scale["mcl1"])
+    assert numbers["dose.s63845_partner"] == dose_label(model.REGIMENS["venetoclax_s63845"].background["s63845"])
+
+
+def test_the_partner_figure_alt_text_holds_in_the_model():
+    """Three curves per panel (the two MCL-1-lowering partners share one); in ETP-ALL they
+    rise close together in the nanomolar range, the partners to the left; in the MCL-1-driven
+    state venetoclax alone needs micromolar doses while both partner curves start above
+    zero and cross 50% at or below about 1 nM, thousands of times lower."""
+    alt = stored_alt(NOTEBOOK, "fig-preclinical-partners")
+    assert "Top, ETP-ALL: the three curves" in alt and "both partner curves start above zero" in alt
+    etp_all, mcl1 = page.partner_panels().values()
+    assert len(etp_all) == len(mcl1) == 3
+    alone, *partners = etp_all
+    assert all(1.0 <= curve.ic50_nM < 1e3 for curve in etp_all)
+    assert all(curve.ic50_nM < alone.ic50_nM for curve in partners)
+    alone, *partners = mcl1
+    assert alone.ic50_nM >= 1e3
+    assert "cross 50 percent at or below about 1 nanomolar, thousands of times lower" in alt
+    assert all(curve.ic50_nM < 1.5 and curve.fraction_apoptotic[0] > 0 for curve in partners)
+    assert all(alone.ic50_nM / curve.ic50_nM > 1e3 for curve in partners)
+
+
+def test_the_curves_in_words_give_every_curve_its_ic50(numbers):
+    words = numbers["partners.curves_in_words"]
+    for title, curves in page.partner_panels().items():
+        assert f"{title}: " in words
+        assert all(f"IC50 {dose_label(curve.ic50_nM)}" in words for curve in curves)
+
+
+@pytest.mark.parametrize("name", list(page.FIGURES))
+def test_every_figure_draws(name):
+    assert page.figure(name).axes
+
+
+def test_each_figure_cell_draws_its_own_figure():
+    cells = figure_cells(NOTEBOOK)
+    assert sorted(name for _, name in cells) == sorted(figure_name(name) for name in page.FIGURES)
+    for source, name in cells:
+        spec = next(key for key in page.FIGURES if figure_name(key) == name)
+        assert source == f'page.figure("{spec}");'
+
+
+def test_unknown_figures_are_refused_with_the_choices():
+    with pytest.raises(ValueError, match="preclinical_heatmap"):
+        page.figure("heatmap")

@@ -1,0 +1,116 @@
+"""widgets.chapters.safety: chapter 08's numbers, tables and figure come from the data and the model,
+and the page prints each quantity the same way everywhere."""
+
+import json
+import re
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pytest
+
+from widgets.chapters import safety as page
+from widgets.data import prescribing
+from widgets.pharmacokinetics import dosing
+from widgets.pharmacokinetics import one_compartment as pk
+
+NOTEBOOK = Path(__file__).resolve().parents[3] / "chapters" / "08_safety.ipynb"
+
+
+@pytest.fixture(scope="module")
+def numbers():
+    return page.numbers()
+
+
+def _body(table) -> list[str]:
+    return table.data.splitlines()[2:]
+
+
+def _column(table, header: str) -> list[str]:
+    lines = table.data.splitlines()
+    index = [cell.strip() for cell in lines[0].strip("|").split("|")].index(header)
+    return [line.strip("|").split("|")[index].strip() for line in lines[2:]]
+
+
+def test_numbers_come_from_the_data_and_the_model(numbers):
+    assert numbers["pk.half_life_h"] == 26 and numbers["interaction.ketoconazole_50mg.auc_ratio"] == "6.4"
+    assert numbers["tls.viale_a_percent"] == 1.1 and numbers["place2025.all.febrile_neutropenia.text.value"] == 55
+    assert float(numbers["adjusted.other_strong_cyp3a.exposure_ratio"]) == pytest.approx(1.6)
+    folds = [float(numbers[f"inhibitor.posaconazole.{name}"]) for name in ("fold_low", "fold", "fold_high")]
+    assert folds == sorted(folds) and len(set(folds)) == 3
+    assert numbers["pk.cmax_ss_model"] == pytest.approx(pk.simulate([400] * 30).daily_peak_ug_per_ml[-1])
+    assert numbers["pk.days_to_90_posaconazole"] > 10 * numbers["pk.days_to_90_alone"]
+
+
+def test_every_value_can_be_glued(numbers):
+    # glue stores a value's repr: numpy's ("np.float64(26.0)") would not take a format spec
+    assert all(type(value) in (float, str) for value in numbers.values())
+
+
+def test_the_prose_folds_are_the_table_s_folds(numbers):
+    rises = [cell.removesuffix("×") for cell in _column(page.interaction_studies_table(), "Rise at the same dose")]
+    posaconazole = rises[1:]
+    assert numbers["interaction.ketoconazole_50mg.auc_ratio"] == rises[0]
+    assert numbers["inhibitor.posaconazole.fold_low"] == min(posaconazole, key=float)
+    assert numbers["inhibitor.posaconazole.fold_high"] == max(posaconazole, key=float)
+
+
+def test_markdown_tables_cite_every_row():
+    for table, rows in ((page.ramp_up_table(), 3), (page.adjustments_table("CLL"), 4),
+                        (page.interaction_studies_table(), 5), (page.tls_rates_table(), 4),
+                        (page.tls_criteria_table(), 4)):
+        body = _body(table)
+        assert len(body) == rows
+        if "Analyte" not in table.data:
+            assert all("{cite:p}`" in line for line in body)
+    assert "secondary sources only" in page.adjustments_table("AML").data
+    assert page.tls_prophylaxis_list().data.count("{cite:p}`venclexta_label`") == 4
+    with pytest.raises(ValueError, match="indication: must be one of CLL, AML"):
+        page.adjustments_table("ALL")
+    safety = page.trial_safety_table().data
+    assert "{cite:p}`place2025`" in safety and "17/31" in safety
+
+
+def test_the_ramp_up_table_follows_the_schedules():
+    table = page.ramp_up_table()
+    cll = dict(zip(_column(table, "Schedule"), _column(table, "Daily dose")))[prescribing.SCHEDULE_TEXT["cll_5_week"]]
+    assert cll.startswith("days 1–7: 20 mg")
+    assert cll.endswith(f"from day {dosing.first_target_day('cll_5_week')}: 400 mg")
+
+
+def test_the_parameter_table_shows_every_model_number_with_its_grade():
+    table = page.model_parameters_table()
+    parameters = pk.model_parameters()
+    assert _column(table, "Parameter") == [parameter.name for parameter in parameters.values()]
+    values = dict(zip(_column(table, "Parameter"), _column(table, "Value")))
+    assert values["Terminal half-life"] == f"{pk.TERMINAL_HALF_LIFE_H:g} h"
+    assert values["Apparent volume V/F"] == f"{round(pk.APPARENT_VOLUME_L)} L"
+    assert f"(SD {pk.REFERENCE_AUC_SS_SD_UG_H_PER_ML:g})" in values[parameters["auc_ss"].name]
+    how = dict(zip(_column(table, "Parameter"), _column(table, "How it was set")))
+    low, high = pk.LABEL_APPARENT_VOLUME_RANGE_L
+    assert f"{low:g}–{high:g} L" in how["Apparent volume V/F"]
+    assert "{cite:p}" not in how["Absorption rate constant ka"]
+    assert _column(table, "Grade").count("**teaching assumption**") == 1
+
+
+def test_trial_safety_counts_agree_with_their_unit():
+    values = _column(page.trial_safety_table(), "Value")
+    assert "1 patient" in values and "0 patients" in values and "1 patients" not in values
+
+
+def _stored_alt(figure_name: str) -> str:
+    for cell in json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]:
+        options = cell["metadata"].get("mystnb", {})
+        if options.get("figure", {}).get("name") == figure_name:
+            return options["image"]["alt"]
+    raise AssertionError(f"{figure_name} not in {NOTEBOOK.name}")
+
+
+def test_the_stored_alt_text_states_the_figure_s_labels(numbers):
+    fig = page.azole_estimates_figure()
+    labels = [text.get_text().removeprefix("×") for text in fig.axes[0].texts]
+    plt.close(fig)
+    alt = _stored_alt("fig-azole-estimates")
+    stated = re.findall(r"(?:paper: |mg: |reports it, |\(label\) and )(\d+(?:\.\d+)?)", alt)
+    assert sorted(stated, key=float) == sorted(labels, key=float)
+    assert f"about {numbers['inhibitor.posaconazole.fold']} marks" in alt
+    assert f"dashed one at {numbers['interaction.ketoconazole_50mg.auc_ratio']} " in alt

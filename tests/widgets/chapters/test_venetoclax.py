@@ -1,0 +1,115 @@
+"""widgets.chapters.venetoclax: chapter 03's binding constants, IC50s and explorer numbers are
+the model's, bounds stay bounds, and its figures are the ones the notebook describes."""
+
+import matplotlib.pyplot as plt
+import pytest
+
+from tests.widgets.chapters.notebook_parts import figure_cells, figure_name, stored_alt
+from widgets import model
+from widgets.chapters import role_of_bcl2
+from widgets.chapters import venetoclax as page
+from widgets.explorers import mechanism
+from widgets.presentation.figures import venetoclax as balance_figures
+from widgets.presentation.text import dose_label
+
+NOTEBOOK = "03_venetoclax.ipynb"
+
+
+@pytest.fixture(scope="module")
+def numbers():
+    return page.numbers()
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def test_binding_constants_keep_their_bounds(numbers):
+    venetoclax = model.DRUGS["venetoclax"].kd_nM
+    assert numbers["ki.venetoclax.bcl2"] == f"< {venetoclax['bcl2'].value:g} nM"
+    assert numbers["ki.venetoclax.bclxl"] == f"{venetoclax['bclxl'].value:g} nM"
+    assert numbers["ki.venetoclax.mcl1"] == f"> {venetoclax['mcl1'].value:g} nM"
+    assert numbers["ki.navitoclax.bcl2"] == f"< {model.DRUGS['navitoclax'].kd_nM['bcl2'].value:g} nM"
+
+
+def test_the_selectivity_ratio_is_a_lower_bound_when_the_bcl2_constant_is_an_upper_bound(numbers):
+    venetoclax = model.DRUGS["venetoclax"].kd_nM
+    ratio = venetoclax["bclxl"].value / venetoclax["bcl2"].value
+    assert numbers["selectivity.venetoclax.bclxl_over_bcl2"] == f"> {ratio:,.0f}×"
+    assert numbers["selectivity.navitoclax.bclxl_over_bcl2"] == "not known (both bounds)"
+
+
+@pytest.mark.parametrize("profile", page.IC50_PROFILES)
+@pytest.mark.parametrize("drug", page.IC50_DRUGS)
+def test_the_glued_ic50_is_the_model_ic50(numbers, profile, drug):
+    assert numbers[f"ic50.{profile}.{drug}"] == dose_label(model.ic50(model.PROFILES[profile], drug))
+
+
+def test_the_fold_is_the_ratio_of_the_two_venetoclax_ic50s_to_two_significant_figures(numbers):
+    fold = model.ic50(model.PROFILES["mature_t_all"], "venetoclax") / model.ic50(model.PROFILES["b_all"], "venetoclax")
+    assert float(numbers["fold.venetoclax.mature_t_all_over_b_all"].replace(",", "")) == pytest.approx(fold, rel=0.05)
+
+
+def test_the_mature_t_all_paragraph_holds_in_the_model():
+    """Venetoclax resistant, navitoclax intermediate in mature T-ALL; venetoclax far below
+    navitoclax in B-ALL."""
+    mature_t_all, b_all = model.PROFILES["mature_t_all"], model.PROFILES["b_all"]
+    assert model.ic50_class(model.ic50(mature_t_all, "venetoclax")) == "resistant"
+    assert model.ic50_class(model.ic50(mature_t_all, "navitoclax")) == "intermediate"
+    assert model.ic50(b_all, "venetoclax") < model.ic50(b_all, "navitoclax")
+
+
+def test_raising_bcl2_in_the_explorer_raises_the_ic50(numbers):
+    """The exercise's answer: "It goes up", at the explorer's highest BCL-2 step."""
+    assert numbers["explorer.top_step"] == f"{max(mechanism.LEVEL_STEPS):g}"
+    b_all = model.PROFILES[page.EXPLORER_PROFILE]
+    base = model.ic50(b_all, "venetoclax", cells=mechanism.EXPLORER_CELLS)
+    raised = model.ic50(b_all.scaled(bcl2=max(mechanism.LEVEL_STEPS)), "venetoclax", cells=mechanism.EXPLORER_CELLS)
+    assert raised > base
+    assert (numbers["explorer.base.venetoclax"], numbers["explorer.bcl2.venetoclax"]) == (dose_label(base),
+                                                                                         dose_label(raised))
+
+
+def test_the_ic50_table_prints_the_glued_values(numbers):
+    rows = page.ic50_table().data.splitlines()[2:]
+    for row, profile in zip(rows, page.IC50_PROFILES):
+        assert row == "| " + " | ".join([model.NAMED_PROFILES[profile].name]
+                                        + [numbers[f"ic50.{profile}.{drug}"] for drug in page.IC50_DRUGS]) + " |"
+
+
+def test_the_selectivity_table_prints_the_glued_constants(numbers):
+    venetoclax = next(row for row in page.selectivity_table().data.splitlines() if row.startswith("| Venetoclax"))
+    for key in ("ki.venetoclax.bcl2", "ki.venetoclax.bclxl", "ki.venetoclax.mcl1", "selectivity.venetoclax.bclxl_over_bcl2"):
+        assert f"| {numbers[key]} |" in venetoclax
+
+
+@pytest.mark.parametrize("name", list(page.FIGURES))
+def test_every_figure_draws(name):
+    assert page.figure(name).axes
+
+
+def test_each_figure_cell_draws_its_own_figure():
+    cells = figure_cells(NOTEBOOK)
+    assert sorted(name for _, name in cells) == sorted(figure_name(name) for name in page.FIGURES)
+    for source, name in cells:
+        spec = next(key for key in page.FIGURES if figure_name(key) == name)
+        assert source == f'page.figure("{spec}");'
+
+
+@pytest.mark.parametrize("name", list(page.ALT_TEXTS))
+def test_the_stored_alt_text_is_the_one_the_model_gives(name):
+    """A change to the model that changes the figure must change its stored description:
+    paste the new ``page.alt_text(name)`` into the figure cell's ``mystnb.image.alt``."""
+    assert stored_alt(NOTEBOOK, figure_name(name)) == page.alt_text(name)
+
+
+def test_every_balance_figure_is_on_exactly_one_of_chapters_02_and_03():
+    on_pages = [*role_of_bcl2.ALT_TEXTS, *page.ALT_TEXTS]
+    assert sorted(on_pages) == sorted(balance_figures.FIGURES)
+
+
+def test_the_affinity_plot_has_no_model_written_alt_text():
+    with pytest.raises(ValueError, match="bim_displacement"):
+        page.alt_text("affinity")
