@@ -45,6 +45,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from widgets.data.prescribing import MAX_DAILY_DOSE_MG
+
 #: g/mol, C45H50ClN7O7S. Label, section 11 {venclexta_label}.
 MOLECULAR_WEIGHT_G_PER_MOL = 868.44
 #: h, population estimate of the terminal elimination half-life. Label, section 12.3 {venclexta_label}.
@@ -69,9 +71,6 @@ UNBOUND_FRACTION_BELOW = 0.01
 LABEL_APPARENT_VOLUME_RANGE_L = (256.0, 321.0)
 #: mg, daily doses over which steady-state AUC rose in proportion to dose. Label, section 12.3.
 DOSE_PROPORTIONAL_RANGE_MG = (150.0, 800.0)
-#: mg, the highest once-daily dose in the label's QTc study (section 12.2): the largest
-#: daily dose this model accepts.
-MAX_DAILY_DOSE_MG = 1200.0
 #: h, one dosing interval (once daily).
 DOSING_INTERVAL_H = 24.0
 
@@ -285,22 +284,6 @@ def simulate(daily_doses_mg: Sequence[float], clearance_ratio=1.0, *, samples_pe
         daily_auc_ug_h_per_ml=np.array(aucs), daily_peak_ug_per_ml=np.array(peaks))
 
 
-def steady_state_concentration_ug_per_ml(hours_after_dose, dose_mg: float, clearance_ratio: float = 1.0,
-                                         absorption_rate_per_h: float = ABSORPTION_RATE_PER_H):
-    """The closed-form steady-state curve within one 24-hour interval (for checks and teaching).
-
-    C(t) = D·ka / (V·(ka - ke)) · [e^(-ke·t) / (1 - e^(-ke·τ)) - e^(-ka·t) / (1 - e^(-ka·τ))].
-    """
-    dose = _check_number("dose_mg", dose_mg, 0.0, MAX_DAILY_DOSE_MG)
-    ratio = _check_number("clearance_ratio", clearance_ratio, *CLEARANCE_RATIO_RANGE)
-    ka, ke, tau = absorption_rate_per_h, ELIMINATION_RATE_PER_H * ratio, DOSING_INTERVAL_H
-    t = np.asarray(hours_after_dose, dtype=float)
-    if np.any(t < 0) or np.any(t > tau):
-        raise ValueError(f"hours_after_dose: must lie from 0 to {tau:g} h")
-    return dose * ka / (APPARENT_VOLUME_L * (ka - ke)) * (
-        np.exp(-ke * t) / (1 - math.exp(-ke * tau)) - np.exp(-ka * t) / (1 - math.exp(-ka * tau)))
-
-
 def steady_state_auc_ug_h_per_ml(dose_mg: float, clearance_ratio: float = 1.0) -> float:
     """Exposure over one day at steady state: dose / (CL/F · clearance_ratio)."""
     dose = _check_number("dose_mg", dose_mg, 0.0, MAX_DAILY_DOSE_MG)
@@ -308,50 +291,37 @@ def steady_state_auc_ug_h_per_ml(dose_mg: float, clearance_ratio: float = 1.0) -
     return dose / (APPARENT_CLEARANCE_L_PER_H * ratio)
 
 
-def auc_accumulation_ratio(clearance_ratio: float = 1.0, absorption_rate_per_h: float = ABSORPTION_RATE_PER_H,
-                           dosing_interval_h: float = DOSING_INTERVAL_H) -> float:
-    """Steady-state exposure over one interval divided by the first interval's, in closed form.
+@dataclass(frozen=True)
+class ModelParameter:
+    """One number of the model: ``value`` in ``unit`` (a (low, high) pair for a range),
+    ``sd`` the label's standard deviation where it gives one, ``grade`` (``label``,
+    ``derived`` or ``teaching assumption``, as in the module docstring) and its sources."""
 
-    At steady state AUC over an interval equals a single dose's AUC to infinity, D/(V·ke);
-    the first interval holds D/V · ka/(ka - ke) · [(1 - e^(-ke·τ))/ke - (1 - e^(-ka·τ))/ka].
-    """
-    ratio = _check_number("clearance_ratio", clearance_ratio, *CLEARANCE_RATIO_RANGE)
-    ka = _check_number("absorption_rate_per_h", absorption_rate_per_h, 0.0, 100.0, low_open=True)
-    tau = _check_number("dosing_interval_h", dosing_interval_h, 0.0, 1000.0, low_open=True)
-    ke = ELIMINATION_RATE_PER_H * ratio
-    first = ka / (ka - ke) * ((1 - math.exp(-ke * tau)) / ke - (1 - math.exp(-ka * tau)) / ka)
-    return (1 / ke) / first
+    name: str
+    value: float | tuple[float, float]
+    unit: str
+    grade: str
+    bibkeys: tuple[str, ...]
+    sd: float | None = None
 
 
-def model_parameters() -> list[dict]:
-    """Every number of the model with its value, unit, grade (label, derived, teaching
-    assumption) and source keys, for the chapter's parameter table."""
-    single = time_of_peak_h(ABSORPTION_RATE_PER_H)
-    steady = time_of_peak_h(ABSORPTION_RATE_PER_H, dosing_interval_h=DOSING_INTERVAL_H)
-    low_v, high_v = LABEL_APPARENT_VOLUME_RANGE_L
-    return [
-        {"name": "Terminal half-life", "value": f"{TERMINAL_HALF_LIFE_H:g} h", "grade": "label",
-         "how": "population estimate", "bibkeys": ("venclexta_label",)},
-        {"name": "Steady-state AUC over 24 h, 400 mg with a low-fat meal",
-         "value": f"{REFERENCE_AUC_SS_UG_H_PER_ML:g} µg·h/mL (SD {REFERENCE_AUC_SS_SD_UG_H_PER_ML:g})",
-         "grade": "label", "how": "mean in patients", "bibkeys": ("venclexta_label",)},
-        {"name": "Time to peak after repeated doses with food",
-         "value": f"{TMAX_RANGE_H[0]:g}–{TMAX_RANGE_H[1]:g} h", "grade": "label", "how": "range",
-         "bibkeys": ("venclexta_label",)},
-        {"name": "Molecular weight", "value": f"{MOLECULAR_WEIGHT_G_PER_MOL:g} g/mol", "grade": "label",
-         "how": "for µg/mL to µM", "bibkeys": ("venclexta_label",)},
-        {"name": "Elimination rate constant ke", "value": f"{ELIMINATION_RATE_PER_H:.4f} /h", "grade": "derived",
-         "how": "ln 2 ÷ half-life", "bibkeys": ("venclexta_label",)},
-        {"name": "Apparent clearance CL/F", "value": f"{APPARENT_CLEARANCE_L_PER_H:.1f} L/h", "grade": "derived",
-         "how": "400 mg ÷ steady-state AUC", "bibkeys": ("venclexta_label",)},
-        {"name": "Apparent volume V/F", "value": f"{APPARENT_VOLUME_L:.0f} L", "grade": "derived",
-         "how": f"CL/F ÷ ke; the label's population estimate is {low_v:g}–{high_v:g} L",
-         "bibkeys": ("venclexta_label",)},
-        {"name": "Absorption rate constant ka", "value": f"{ABSORPTION_RATE_PER_H:.3f} /h",
-         "grade": "teaching assumption",
-         "how": f"puts the peak at {single:.1f} h after the first dose and {steady:.1f} h at steady state",
-         "bibkeys": ()},
-    ]
+def model_parameters() -> dict[str, ModelParameter]:
+    """Every number of the model by key, in the order of the chapter's parameter table."""
+    label = ("venclexta_label",)
+    return {
+        "half_life": ModelParameter("Terminal half-life", TERMINAL_HALF_LIFE_H, "h", "label", label),
+        "auc_ss": ModelParameter(f"Steady-state AUC over 24 h, {REFERENCE_DOSE_MG:g} mg with a low-fat meal",
+                                 REFERENCE_AUC_SS_UG_H_PER_ML, "µg·h/mL", "label", label,
+                                 sd=REFERENCE_AUC_SS_SD_UG_H_PER_ML),
+        "tmax": ModelParameter("Time to peak after repeated doses with food", TMAX_RANGE_H, "h", "label", label),
+        "molecular_weight": ModelParameter("Molecular weight", MOLECULAR_WEIGHT_G_PER_MOL, "g/mol", "label", label),
+        "elimination_rate": ModelParameter("Elimination rate constant ke", ELIMINATION_RATE_PER_H, "/h", "derived",
+                                           label),
+        "clearance": ModelParameter("Apparent clearance CL/F", APPARENT_CLEARANCE_L_PER_H, "L/h", "derived", label),
+        "volume": ModelParameter("Apparent volume V/F", APPARENT_VOLUME_L, "L", "derived", label),
+        "absorption_rate": ModelParameter("Absorption rate constant ka", ABSORPTION_RATE_PER_H, "/h",
+                                          "teaching assumption", ()),
+    }
 
 
 def time_to_steady_state_fraction_h(fraction: float = 0.9, clearance_ratio: float = 1.0) -> float:

@@ -1,19 +1,16 @@
 """widgets.chapters.safety: chapter 08's numbers, tables and figure come from the data and the model,
 and the page prints each quantity the same way everywhere."""
 
-import json
 import re
-from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pytest
 
+from tests.widgets.chapters.notebook_parts import stored_alt
 from widgets.chapters import safety as page
 from widgets.data import prescribing
 from widgets.pharmacokinetics import dosing
 from widgets.pharmacokinetics import one_compartment as pk
-
-NOTEBOOK = Path(__file__).resolve().parents[3] / "chapters" / "08_safety.ipynb"
 
 
 @pytest.fixture(scope="module")
@@ -97,19 +94,11 @@ def test_trial_safety_counts_agree_with_their_unit():
     assert "1 patient" in values and "0 patients" in values and "1 patients" not in values
 
 
-def _stored_alt(figure_name: str) -> str:
-    for cell in json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]:
-        options = cell["metadata"].get("mystnb", {})
-        if options.get("figure", {}).get("name") == figure_name:
-            return options["image"]["alt"]
-    raise AssertionError(f"{figure_name} not in {NOTEBOOK.name}")
-
-
 def test_the_stored_alt_text_states_the_figure_s_labels(numbers):
     fig = page.azole_estimates_figure()
     labels = [text.get_text().removeprefix("×") for text in fig.axes[0].texts]
     plt.close(fig)
-    alt = _stored_alt("fig-azole-estimates")
+    alt = stored_alt("08_safety.ipynb", "fig-azole-estimates")
     stated = re.findall(r"(?:paper: |mg: |reports it, |\(label\) and )(\d+(?:\.\d+)?)", alt)
     assert sorted(stated, key=float) == sorted(labels, key=float)
     assert f"about {numbers['inhibitor.posaconazole.fold']} marks" in alt

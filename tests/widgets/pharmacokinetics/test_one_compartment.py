@@ -10,6 +10,24 @@ from hypothesis import strategies as st
 from widgets.pharmacokinetics import one_compartment as pk
 
 
+def steady_state_concentration_ug_per_ml(hours_after_dose, dose_mg):
+    """Oracle: the closed-form steady-state curve within one 24-hour interval,
+    C(t) = D·ka / (V·(ka - ke)) · [e^(-ke·t) / (1 - e^(-ke·τ)) - e^(-ka·t) / (1 - e^(-ka·τ))]."""
+    ka, ke, tau = pk.ABSORPTION_RATE_PER_H, pk.ELIMINATION_RATE_PER_H, pk.DOSING_INTERVAL_H
+    t = np.asarray(hours_after_dose, dtype=float)
+    return dose_mg * ka / (pk.APPARENT_VOLUME_L * (ka - ke)) * (
+        np.exp(-ke * t) / (1 - math.exp(-ke * tau)) - np.exp(-ka * t) / (1 - math.exp(-ka * tau)))
+
+
+def auc_accumulation_ratio():
+    """Oracle: steady-state exposure over one interval divided by the first interval's. At steady
+    state AUC over an interval equals a single dose's AUC to infinity, D/(V·ke); the first
+    interval holds D/V · ka/(ka - ke) · [(1 - e^(-ke·τ))/ke - (1 - e^(-ka·τ))/ka]."""
+    ka, ke, tau = pk.ABSORPTION_RATE_PER_H, pk.ELIMINATION_RATE_PER_H, pk.DOSING_INTERVAL_H
+    first = ka / (ka - ke) * ((1 - math.exp(-ke * tau)) / ke - (1 - math.exp(-ka * tau)) / ka)
+    return (1 / ke) / first
+
+
 def test_parameters_reproduce_the_label():
     assert pk.ELIMINATION_RATE_PER_H == pytest.approx(math.log(2) / 26.0)
     assert pk.APPARENT_CLEARANCE_L_PER_H == pytest.approx(400 / 32.8)
@@ -38,11 +56,26 @@ def test_single_dose_decays_with_the_label_half_life():
 def test_steady_state_matches_the_closed_form_and_the_label_exposure():
     course = pk.simulate([400.0] * 40, samples_per_day=24)
     last_day = course.concentration_ug_per_ml[-25:-1]
-    expected = pk.steady_state_concentration_ug_per_ml(np.arange(24.0), 400.0)
+    expected = steady_state_concentration_ug_per_ml(np.arange(24.0), 400.0)
     np.testing.assert_allclose(last_day, expected, rtol=1e-6)
     assert course.daily_auc_ug_h_per_ml[-1] == pytest.approx(32.8, rel=1e-6)
     accumulation = course.daily_auc_ug_h_per_ml[-1] / course.daily_auc_ug_h_per_ml[0]
-    assert accumulation == pytest.approx(pk.auc_accumulation_ratio(), rel=1e-6)
+    assert accumulation == pytest.approx(auc_accumulation_ratio(), rel=1e-6)
+
+
+def test_model_parameters_are_the_model_numbers_graded_and_cited():
+    parameters = pk.model_parameters()
+    assert parameters["half_life"].value == pk.TERMINAL_HALF_LIFE_H
+    assert parameters["auc_ss"].value == pk.REFERENCE_AUC_SS_UG_H_PER_ML
+    assert parameters["auc_ss"].sd == pk.REFERENCE_AUC_SS_SD_UG_H_PER_ML
+    assert parameters["tmax"].value == pk.TMAX_RANGE_H
+    assert parameters["volume"].value == pytest.approx(pk.APPARENT_CLEARANCE_L_PER_H / pk.ELIMINATION_RATE_PER_H)
+    assert parameters["absorption_rate"].value == pk.ABSORPTION_RATE_PER_H
+    for parameter in parameters.values():
+        numbers = parameter.value if isinstance(parameter.value, tuple) else (parameter.value,)
+        assert all(isinstance(number, float) for number in numbers), parameter.name
+        assert parameter.grade in ("label", "derived", "teaching assumption")
+        assert bool(parameter.bibkeys) == (parameter.grade != "teaching assumption"), parameter.name
 
 
 def test_model_peak_at_steady_state_lies_within_the_label_spread():
@@ -101,7 +134,6 @@ def test_a_strong_inhibitor_slows_the_approach_to_steady_state():
     (lambda: pk.time_of_peak_h(-1.0), "absorption_rate_per_h: must be above 0"),
     (lambda: pk.clearance_ratio_from_auc_ratio(0, 50, 400), "auc_ratio: must be above 0"),
     (lambda: pk.clearance_ratio_from_auc_ratio(2, 50, float("nan")), "dose_alone_mg"),
-    (lambda: pk.steady_state_concentration_ug_per_ml([30.0], 400), "hours_after_dose: must lie from 0 to 24"),
     (lambda: pk.time_to_steady_state_fraction_h(1.0), "fraction: must be above 0 to 0.999"),
     (lambda: pk.absorption_rate_for_peak(50.0), "peak_time_h"),
 ])

@@ -9,7 +9,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from widgets.pharmacokinetics import one_compartment as pk
+from widgets.pharmacokinetics.dosing import fold_increase_by_study
 from widgets.presentation import style
+from widgets.presentation.text import fold_change
 
 SCENARIO_COLOR = style.OKABE_ITO["blue"]
 BAND_COLOR = style.OKABE_ITO["sky_blue"]
@@ -29,7 +31,7 @@ def _inhibitor_bar(ax, taken, label: bool) -> None:
 def exposure_course(scenario, *, title: str = "", size_in: tuple[float, float] = (style.FULL_WIDTH_IN, 6.2)):
     """Two panels: plasma concentration over the days shown, and each day's exposure relative to the reference.
 
-    ``scenario``: a ``widgets.data.prescribing.ExposureScenario``. Top: concentration in µg/mL
+    ``scenario``: a ``widgets.pharmacokinetics.dosing.ExposureScenario``. Top: concentration in µg/mL
     (µM on the right axis), the scenario against the labeled doses without an
     interacting drug; a shaded band spans the range of the inhibitor estimates.
     Bottom: AUC over each day divided by the steady-state AUC of the labeled target
@@ -77,8 +79,9 @@ def exposure_course(scenario, *, title: str = "", size_in: tuple[float, float] =
     bottom.set_yticks([0.03, 0.1, 0.3, 1, 3, 10, 30], ["0.03", "0.1", "0.3", "1", "3", "10", "30"])
     bottom.minorticks_off()
     bottom.set_ylabel("Day's AUC ÷ reference")
-    bottom.annotate(f"×{ratio[-1]:.1f}", xy=(days_axis[-1], ratio[-1]), xytext=(4, 0), textcoords="offset points",
-                    va="center", fontsize=10, color=SCENARIO_COLOR if has_inhibitor else REFERENCE_COLOR)
+    bottom.annotate(f"×{fold_change(ratio[-1])}", xy=(days_axis[-1], ratio[-1]), xytext=(4, 0),
+                    textcoords="offset points", va="center", fontsize=10,
+                    color=SCENARIO_COLOR if has_inhibitor else REFERENCE_COLOR)
     bottom.set_xlabel("Day of treatment")
     bottom.set_xlim(0, len(course.daily_doses_mg) + 4)
     fig.tight_layout()
@@ -92,17 +95,18 @@ def exposure_alt_text(scenario, schedule_text: str) -> str:
     parts = [f"Two panels over {days} days of {schedule_text}. Top: plasma venetoclax concentration; "
              "bottom: each day's exposure divided by the steady-state exposure on the labeled dose (log scale)."]
     reference_last = scenario.auc_ratio(scenario.reference_course)[-1]
-    parts.append(f"Dashed line, labeled doses without an interacting drug: exposure climbs to {reference_last:.1f} "
-                 "times the reference by the last day.")
+    parts.append(f"Dashed line, labeled doses without an interacting drug: exposure climbs to "
+                 f"{fold_change(reference_last)} times the reference by the last day.")
     if scenario.effect is not None or scenario.plan.adjusted:
         taken = np.flatnonzero(scenario.plan.inhibitor_taken)
         when = f"from day {taken[0] + 1}" if taken.size else "on no day"
         parts.append(f"Solid line, this scenario (inhibitor taken {when}; orange bar along the top): peak concentration "
-                     f"{scenario.course.daily_peak_ug_per_ml[-1]:.2f} µg/mL on the last day, exposure {ratio[-1]:.1f} "
-                     "times the reference.")
+                     f"{scenario.course.daily_peak_ug_per_ml[-1]:.2f} µg/mL on the last day, exposure "
+                     f"{fold_change(ratio[-1])} times the reference.")
     if scenario.effect is not None and scenario.effect.lowest < scenario.effect.highest:
-        parts.append(f"A shaded band around it spans {scenario.auc_ratio(scenario.lowest_course)[-1]:.1f} to "
-                     f"{scenario.auc_ratio(scenario.highest_course)[-1]:.1f} times, the range of the estimates.")
+        parts.append(f"A shaded band around it spans {fold_change(scenario.auc_ratio(scenario.lowest_course)[-1])} "
+                     f"to {fold_change(scenario.auc_ratio(scenario.highest_course)[-1])} times, the range of the "
+                     "estimates.")
     return " ".join(parts)
 
 
@@ -110,19 +114,20 @@ def interaction_estimates(studies, effects):
     """Horizontal bars: the rise in venetoclax exposure implied by each azole study (dose-normalized), log scale.
 
     ``studies``: ``widgets.data.prescribing.load_interaction_studies()``; ``effects``:
-    ``widgets.data.prescribing.inhibitor_effects()``. Bars are labeled with their value; the
-    source (paper or label) is in the tick label and in the marker shape.
+    ``widgets.pharmacokinetics.dosing.inhibitor_effects(studies)``, whose estimates give each
+    study's rise. Bars are labeled with their value; the source (paper or label) is in the
+    tick label and in the marker shape.
     """
     rows = list(studies.itertuples(index=False))
+    folds = fold_increase_by_study(effects)
     fig, ax = plt.subplots(figsize=(style.FULL_WIDTH_IN, 0.6 * len(rows) + 2.2))
     for position, row in enumerate(rows):
-        fold = 1.0 / pk.clearance_ratio_from_auc_ratio(row.auc_ratio, row.venetoclax_with_inhibitor_mg,
-                                                        row.venetoclax_alone_mg)
+        fold = folds[row.study_id]
         from_paper = row.reported_in == "primary_paper"
         ax.plot([1, fold], [position, position], color=style.OKABE_ITO["grey"], linewidth=1)
         ax.plot(fold, position, marker="o" if from_paper else "s", markersize=8, linestyle="none",
                 color=SCENARIO_COLOR if from_paper else INHIBITOR_COLOR)
-        ax.text(fold * 1.08, position, f"×{fold:.1f}", va="center", fontsize=10)
+        ax.text(fold * 1.08, position, f"×{fold_change(fold)}", va="center", fontsize=10)
     labels = [f"{row.inhibitor.capitalize()}, venetoclax {row.venetoclax_with_inhibitor_mg:g} mg\n"
               f"({'paper' if row.reported_in == 'primary_paper' else 'label'})" for row in rows]
     ax.set_yticks(range(len(rows)), labels, fontsize=9)
