@@ -59,7 +59,7 @@ def view_benchmark(repeats: int) -> None:
     from widgets.explorers.mechanism import EXPLORER_CELLS
     from widgets.presentation.figures.mechanism import SCAN_DOSES_NM, MechanismFigure
     profile = model.PROFILES["b_all"]
-    figure = MechanismFigure(profile.bax_bak, 15.0)
+    figure = MechanismFigure(profile.bax_bak, model.MOMP_THRESHOLD_NM.value)
 
     def one_view():
         scan = model.dose_scan(profile.scaled(mcl1=4.0), "venetoclax", SCAN_DOSES_NM, cells=EXPLORER_CELLS)
@@ -70,19 +70,16 @@ def view_benchmark(repeats: int) -> None:
 
 def explorer_builds() -> None:
     """Each explorer as the static site builds it: time and embedded widget state."""
+    from widgets.explorers import exposure, trials
     from widgets.explorers.balance import balance_explorer
     from widgets.explorers.bh3 import bh3_explorer
     from widgets.explorers.mechanism import mechanism_explorer
     builders = {"mechanism explorer (b_all)": lambda: mechanism_explorer("b_all"),
                 "balance explorer": balance_explorer, "BH3-profiling explorer": bh3_explorer}
-    for optional in ("widgets.explorers.trials", "widgets.explorers.exposure"):
-        try:
-            module = __import__(optional, fromlist=["*"])
-        except ImportError:
-            continue
+    for module in (trials, exposure):
         for name in dir(module):
             if name.endswith("_explorer") and callable(getattr(module, name)):
-                builders[f"{name.replace('_', ' ')}"] = getattr(module, name)
+                builders[name.replace("_", " ")] = getattr(module, name)
     os.environ[runtime.STATIC_SITE_ENV] = "1"
     for label, build in builders.items():
         _instances.clear()

@@ -8,19 +8,20 @@ figure. In a live kernel the sliders are continuous and the figure is recomputed
 
 from __future__ import annotations
 
+import math
+
 import ipywidgets
 
 from widgets import model
 from widgets.explorers import runtime, static_views
-from widgets.model.constants import MOMP_THRESHOLD_NM
-from widgets.model.partners import with_partners
 from widgets.presentation.figures.mechanism import SCAN_DOSES_NM, MechanismFigure
 from widgets.presentation.text import dose_label, level_label
 
 # Levels relative to the profile, on a doubling scale; the static site embeds one view
 # per combination, so five steps per protein (125 combinations per treatment).
 LEVEL_STEPS = (0.25, 0.5, 1.0, 2.0, 4.0)
-LEVEL_RANGE = (0.25, 8.0)            # live sliders
+# The live sliders, continuous because a kernel recomputes each view: x0.25 to x8, one doubling beyond the static steps.
+LEVEL_RANGE = (0.25, 8.0)
 DOSE_STEPS_NM = (0.01, 0.1, 1.0, 10.0, 100.0, 1000.0, 10000.0)
 TREATMENTS = ("venetoclax", "venetoclax_asparaginase", "venetoclax_homoharringtonine", "venetoclax_s63845",
               "venetoclax_mdm2", "navitoclax", "azd4320")
@@ -45,7 +46,7 @@ class _Views:
 
     def _key(self, regimen_key: str, levels: dict[str, float]):
         regimen = model.REGIMENS[regimen_key]
-        treated = with_partners(self.profile.scaled(**levels), regimen.partners)
+        treated = model.with_partners(self.profile.scaled(**levels), regimen.partners)
         return regimen.drug, tuple(sorted(regimen.background.items())), tuple(treated.levels().items())
 
     def layer(self, regimen_key: str, levels: dict[str, float]) -> str:
@@ -71,7 +72,7 @@ def mechanism_explorer(profile_key: str = "b_all", *, cells: int = EXPLORER_CELL
     if profile_key not in model.PROFILES:
         raise ValueError(f"profile_key: {profile_key!r} is not a named profile; choose one of {', '.join(model.PROFILES)}")
     named = model.NAMED_PROFILES[profile_key]
-    figure = MechanismFigure(named.profile.bax_bak, MOMP_THRESHOLD_NM.value)
+    figure = MechanismFigure(named.profile.bax_bak, model.MOMP_THRESHOLD_NM.value)
     views = _Views(named.profile, figure, cells)
     build = _static if runtime.is_static_site() else _live
     return build(named, figure, views)
@@ -109,7 +110,8 @@ def _static(named, figure, views) -> ipywidgets.Widget:
 def _live(named, figure, views) -> ipywidgets.Widget:
     treatment = ipywidgets.Dropdown(options=[(model.REGIMENS[key].name, key) for key in TREATMENTS],
                                     description="Treatment:", style={"description_width": "initial"})
-    sliders = {name: ipywidgets.FloatLogSlider(value=1.0, base=2, min=-2, max=3, step=0.1,
+    low, high = (math.log2(level) for level in LEVEL_RANGE)
+    sliders = {name: ipywidgets.FloatLogSlider(value=1.0, base=2, min=low, max=high, step=0.1,
                                                description=f"{model.LEVEL_NAMES[name]} ×",
                                                continuous_update=False, readout_format=".2f")
                for name in PROTEINS}

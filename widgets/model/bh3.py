@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from widgets.model import binding
-from widgets.model.cells import DEFAULT_CELLS, LIGAND_KD, SEED, active_bax_nM, momp_free_bim_nM, population
+from widgets.model.cells import DEFAULT_CELLS, LIGAND_KD, SEED, momp_free_bim_nM, population
 from widgets.model.constants import BIM_KD_NM, NO_BINDING, ANTI_APOPTOTICS, Constant, affinities, nanomolar
 from widgets.model.profiles import Profile
 
@@ -87,13 +87,3 @@ def bh3_profile(profile: Profile, *, cells: int = DEFAULT_CELLS, seed: int = SEE
         response[key] = 100.0 * float(np.mean(activator >= threshold))
     return response
 
-
-def active_bax_with_peptide(profile: Profile, key: str) -> float:
-    """Active BAX/BAK (nM) of the typical cell exposed to one peptide of the panel."""
-    peptide = PEPTIDES[key]
-    dose = peptide.concentration_nM.value
-    kd = np.array([[peptide.kd_nM[protein].value for protein in ANTI_APOPTOTICS]])
-    ligands = np.array([[profile.bim, profile.noxa, profile.puma]])
-    equilibrium = binding.solve([[profile.bcl2, profile.bclxl, profile.mcl1]], ligands, LIGAND_KD, [[dose]], kd)
-    activator = equilibrium.free_ligands[0, 0] + (dose if peptide.activates_bax else 0.0)
-    return float(active_bax_nM(profile.bax_bak, activator))

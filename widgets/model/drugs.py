@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from widgets.model.constants import NO_BINDING, Constant, affinities, nanomolar
+from widgets.model.lookup import lookup
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,4 @@ DRUGS = {
 
 def drug(key: str) -> Drug:
     """The drug called ``key``; ValueError naming the allowed keys otherwise."""
-    if key not in DRUGS:
-        raise ValueError(f"drug: {key!r} is not a known drug; choose one of {', '.join(DRUGS)}")
-    return DRUGS[key]
+    return lookup(DRUGS, key, argument="drug", kind="drug")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from widgets.model.lookup import lookup
 from widgets.model.profiles import Profile
 
 
@@ -62,10 +63,9 @@ PARTNERS = {
 
 
 def partner(key: str) -> Partner:
-    """The partner called ``key``; ValueError naming the allowed keys otherwise."""
-    if key not in PARTNERS:
-        raise ValueError(f"partners: {key!r} is not a known partner; choose from {', '.join(PARTNERS)}")
-    return PARTNERS[key]
+    """The partner called ``key``; ValueError naming the allowed keys otherwise. The error names
+    ``partners``, the argument of the model's functions that partner keys are given in."""
+    return lookup(PARTNERS, key, argument="partners", kind="partner")
 
 
 def with_partners(profile: Profile, keys) -> Profile:

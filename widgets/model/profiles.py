@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import operator
 from dataclasses import dataclass, fields, replace
 
 LEVEL_NAMES = {
@@ -19,8 +20,11 @@ LEVEL_NAMES = {
 }
 
 
-def _is_real(value) -> bool:
-    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+def _check_level(name: str, value, *, what: str = "", unit: str = " nM") -> None:
+    """ValueError naming ``name`` unless ``value`` is a finite real number >= 0; ``what`` says
+    which number it is ("the factor"), ``unit`` its unit."""
+    if not isinstance(value, numbers.Real) or isinstance(value, bool) or not math.isfinite(value) or value < 0:
+        raise ValueError(f"{name}: {what + ' ' if what else ''}must be a finite number >= 0{unit}, not {value!r}")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -42,27 +46,22 @@ class Profile:
 
     def __post_init__(self):
         for field in fields(self):
-            value = getattr(self, field.name)
-            if not _is_real(value) or math.isnan(value) or math.isinf(value) or value < 0:
-                raise ValueError(f"{field.name}: must be a finite number >= 0 nM, not {value!r}")
+            _check_level(field.name, getattr(self, field.name))
 
     def scaled(self, **factors: float) -> "Profile":
         """A new profile with the named levels multiplied, e.g. ``p.scaled(mcl1=4.0)``."""
-        for name, factor in factors.items():
-            if name not in LEVEL_NAMES:
-                raise ValueError(f"{name}: not a level of a profile; choose from {', '.join(LEVEL_NAMES)}")
-            if not _is_real(factor) or math.isnan(factor) or math.isinf(factor) or factor < 0:
-                raise ValueError(f"{name}: the factor must be a finite number >= 0, not {factor!r}")
-        return replace(self, **{name: getattr(self, name) * factor for name, factor in factors.items()})
+        return self._changed(factors, operator.mul, what="the factor", unit="")
 
     def added(self, **amounts: float) -> "Profile":
         """A new profile with the named levels raised by ``amounts`` nM."""
-        for name, amount in amounts.items():
+        return self._changed(amounts, operator.add, what="the amount added")
+
+    def _changed(self, changes: dict[str, float], combine, **check) -> "Profile":
+        for name, value in changes.items():
             if name not in LEVEL_NAMES:
                 raise ValueError(f"{name}: not a level of a profile; choose from {', '.join(LEVEL_NAMES)}")
-            if not _is_real(amount) or math.isnan(amount) or math.isinf(amount) or amount < 0:
-                raise ValueError(f"{name}: the amount added must be a finite number >= 0 nM, not {amount!r}")
-        return replace(self, **{name: getattr(self, name) + amount for name, amount in amounts.items()})
+            _check_level(name, value, **check)
+        return replace(self, **{name: combine(getattr(self, name), value) for name, value in changes.items()})
 
     def levels(self) -> dict[str, float]:
         """Every level by name, nM."""

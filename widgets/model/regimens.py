@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from widgets.model.drugs import DRUGS
+from widgets.model.lookup import lookup
 from widgets.model.partners import PARTNERS
 
 S63845_PARTNER_DOSE_NM = 50.0
@@ -55,6 +56,4 @@ REGIMENS = {regimen.key: regimen for regimen in (
 
 def regimen(key: str) -> Regimen:
     """The regimen called ``key``; ValueError naming the allowed keys otherwise."""
-    if key not in REGIMENS:
-        raise ValueError(f"regimen: {key!r} is not a known regimen; choose one of {', '.join(REGIMENS)}")
-    return REGIMENS[key]
+    return lookup(REGIMENS, key, argument="regimen", kind="regimen")

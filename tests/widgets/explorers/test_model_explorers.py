@@ -1,36 +1,66 @@
-"""widgets.explorers balance and bh3: one precomputed view per combination, each with alt text."""
+"""widgets.explorers balance and bh3: one precomputed view per combination, each with alt text
+that states the model's numbers for that combination."""
 
+import html
 import re
 
-import ipywidgets
+import pytest
 
+from tests.widgets.explorers.parts import controls, leaves, view_at, views
 from widgets import model
 from widgets.explorers import balance, bh3
-
-
-def leaves(widget):
-    if isinstance(widget, ipywidgets.Stack):
-        return [leaf for child in widget.children for leaf in leaves(child)]
-    return [widget]
+from widgets.presentation.text import dose_label
 
 
 def alt_text(view):
-    return re.search(r'alt="([^"]*)"', view.value).group(1)
+    return html.unescape(re.search(r'alt="([^"]*)"', view.value).group(1))
 
 
-def test_balance_explorer_covers_every_profile_and_dose():
-    block = balance.balance_explorer()
-    views = leaves(block.children[1].children[0])
-    assert len(views) == len(model.PROFILES) * len(balance.DOSES_NM)
-    etp_high_dose = alt_text(views[list(model.PROFILES).index("etp_all") * len(balance.DOSES_NM) + 5])
-    assert etp_high_dose == balance.balance_alt_text(balance.conditions("etp_all", balance.DOSES_NM[5]))
-    assert len({view.value for view in views}) == len(views)
+@pytest.fixture(scope="module")
+def balance_block():
+    return balance.balance_explorer()
+
+
+def test_balance_explorer_covers_every_profile_and_dose(balance_block):
+    profile, dose = controls(balance_block)
+    assert list(profile.options) == [named.name for named in model.NAMED_PROFILES.values()]
+    assert list(dose.options) == [dose_label(value) for value in balance.DOSES_NM]
+    all_views = leaves(views(balance_block))
+    assert len(all_views) == len(model.PROFILES) * len(balance.DOSES_NM)
+    assert len({view.value for view in all_views}) == len(all_views)
+
+
+@pytest.mark.parametrize("dose_index", [0, len(balance.DOSES_NM) - 1])
+def test_each_balance_view_states_the_model_numbers_for_its_profile_and_dose(balance_block, dose_index):
+    dose_nM = balance.DOSES_NM[dose_index]
+    etp = list(model.PROFILES).index("etp_all")
+    text = alt_text(view_at(views(balance_block), etp, dose_index))
+    untreated_text, treated_text = text.split(f" + venetoclax {dose_label(dose_nM)}: ")
+    assert untreated_text.startswith("ETP-ALL, no drug: ")
+    untreated = model.bim_partition(model.PROFILES["etp_all"])
+    treated = model.bim_partition(model.PROFILES["etp_all"], {"venetoclax": dose_nM})
+    for column, partition in ((untreated_text, untreated), (treated_text, treated)):
+        total = sum(partition.on_protein_nM.values()) + partition.free_nM
+        for protein, name in model.ANTI_APOPTOTIC_NAMES.items():
+            assert f"{100 * partition.on_protein_nM[protein] / total:.0f}% on {name}" in column
+        assert f"{100 * partition.free_nM / total:.0f}% free" in column
+        assert f"active BAX/BAK {partition.active_bax_nM:.0f} nM" in column
+        assert ("dies" in column) == partition.momp
+    assert "survives" in untreated_text
+    if dose_nM >= 1000:
+        assert "reaches MOMP and dies" in treated_text, "micromolar venetoclax kills the BCL-2-dependent ETP-ALL cell"
 
 
 def test_bh3_explorer_reads_out_the_model():
     block = bh3.bh3_explorer()
-    views = leaves(block.children[1].children[0])
-    assert len(views) == len(model.PROFILES) * len(bh3.CHANGES)
-    mature_t = list(model.PROFILES).index("mature_t_all") * len(bh3.CHANGES)
-    response = model.bh3_profile(model.PROFILES["mature_t_all"])
-    assert f"HRK (BCL-XL) {response['HRK']:.0f}%" in alt_text(views[mature_t])
+    profile, change = controls(block)
+    all_views = leaves(views(block))
+    assert len(all_views) == len(model.PROFILES) * len(bh3.CHANGES) == len(profile.options) * len(change.options)
+    mature_t = list(model.PROFILES).index("mature_t_all")
+    as_profiled = model.bh3_profile(model.PROFILES["mature_t_all"])
+    text = alt_text(view_at(views(block), mature_t, 0))
+    assert text.startswith("Simulated BH3 profile, Mature T-ALL (BCL-XL high), as profiled:")
+    assert f"HRK (BCL-XL) {as_profiled['HRK']:.0f}%" in text
+    mcl1_x4 = [label for label, _ in bh3.CHANGES].index("MCL-1 ×4")
+    raised = model.bh3_profile(model.PROFILES["mature_t_all"].scaled(mcl1=4.0))
+    assert f"NOXA (MCL-1) {raised['NOXA']:.0f}%" in alt_text(view_at(views(block), mature_t, mcl1_x4))

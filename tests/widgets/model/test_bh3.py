@@ -1,9 +1,12 @@
 """widgets.model.bh3: the simulated BH3 profile reads out each profile's dependence."""
 
+import numpy as np
 import pytest
 
 from widgets import model
-from widgets.model.bh3 import PEPTIDES, active_bax_with_peptide
+from widgets.model import binding
+from widgets.model.bh3 import PEPTIDES
+from widgets.model.cells import LIGAND_KD, active_bax_nM
 
 CELLS = 400
 
@@ -36,6 +39,17 @@ def test_responses_are_percentages_and_bim_reads_priming():
         assert all(0 <= value <= 100 for value in profile_of(key).values())
     bare = model.PROFILES["b_all"].scaled(bcl2=0.0, bclxl=0.0, mcl1=0.0)
     assert model.bh3_profile(bare, cells=CELLS)["BIM"] >= 95
+
+
+def active_bax_with_peptide(profile, key: str) -> float:
+    """Active BAX/BAK (nM) of the typical cell (the profile itself) exposed to one peptide of the panel."""
+    peptide = PEPTIDES[key]
+    dose = peptide.concentration_nM.value
+    kd = np.array([[peptide.kd_nM[protein].value for protein in model.ANTI_APOPTOTICS]])
+    ligands = np.array([[profile.bim, profile.noxa, profile.puma]])
+    equilibrium = binding.solve([[profile.bcl2, profile.bclxl, profile.mcl1]], ligands, LIGAND_KD, [[dose]], kd)
+    activator = equilibrium.free_ligands[0, 0] + (dose if peptide.activates_bax else 0.0)
+    return float(active_bax_nM(profile.bax_bak, activator))
 
 
 def test_a_peptide_frees_bim_in_the_typical_cell():

@@ -17,7 +17,7 @@ def test_dose_labels_read_like_a_clinician_says_them():
 
 def test_data_layer_marks_the_ic50_and_says_it():
     profile = model.PROFILES["b_all"]
-    figure = MechanismFigure(profile.bax_bak, 15.0)
+    figure = MechanismFigure(profile.bax_bak, model.MOMP_THRESHOLD_NM.value)
     scan = model.dose_scan(profile, "venetoclax", SCAN_DOSES_NM, cells=300)
     svg = figure.data_layer(scan, "Venetoclax")
     assert f"IC50 {dose_label(scan.ic50_nM)}" in svg
@@ -30,7 +30,7 @@ def test_data_layer_marks_the_ic50_and_says_it():
 
 def test_unreached_ic50_is_said_not_drawn():
     profile = model.PROFILES["b_all"].scaled(bax_bak=0.0)
-    figure = MechanismFigure(60.0, 15.0)
+    figure = MechanismFigure(60.0, model.MOMP_THRESHOLD_NM.value)
     scan = model.dose_scan(profile, "venetoclax", SCAN_DOSES_NM, cells=100)
     svg = figure.data_layer(scan, "No BAX")
     assert "IC50: not reached" in svg and "<circle" not in svg
@@ -38,14 +38,14 @@ def test_unreached_ic50_is_said_not_drawn():
 
 
 def test_dose_layer_moves_with_the_dose():
-    figure = MechanismFigure(60.0, 15.0)
+    figure = MechanismFigure(60.0, model.MOMP_THRESHOLD_NM.value)
     low, high = figure.dose_layer(1.0), figure.dose_layer(1000.0)
     x = [float(re.search(r"x1='([\d.]+)'", svg).group(1)) for svg in (low, high)]
     assert x[1] > x[0] and "Chosen dose (black line): 1 µM" in high
 
 
 def test_band_shares_are_stacked_to_the_full_axis():
-    figure = MechanismFigure(60.0, 15.0)
+    figure = MechanismFigure(60.0, model.MOMP_THRESHOLD_NM.value)
     scan = model.dose_scan(model.PROFILES["b_all"], "venetoclax", SCAN_DOSES_NM, cells=100)
     assert np.allclose(scan.bim_share.sum(axis=1), 1.0)
     top = figure.point(figure.bim_ax, SCAN_DOSES_NM[0], 100.0)

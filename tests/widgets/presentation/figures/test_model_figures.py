@@ -1,4 +1,4 @@
-"""widgets.plots balance, comparison, bh3 and affinity: each draws exactly the numbers it is given."""
+"""widgets.presentation.figures balance, comparison, bh3 and affinity: each draws exactly the numbers it is given."""
 
 import math
 
