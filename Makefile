@@ -2,7 +2,10 @@
 #   make book   set up everything (Python packages from the lock, npm assets) and build the site
 #   make test   set up, then run every test: unit and property tests, every notebook under
 #               nbval, the book build with warnings as errors, and the site in Chromium
-# Other targets: clean (delete _build), benchmark, lock (re-pin Python packages).
+#   make dist   the offline copy: the site as one zip (and the whole-book PDF, `make pdf`)
+# Other targets: clean (delete _build), benchmark, lock (re-pin Python packages),
+# lint (ruff on the code and the notebooks; `make test` runs it first), format (apply its fixes),
+# colab-cells (the Colab install cell in every chapter notebook).
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -16,9 +19,14 @@ CHROMIUM ?= chromium
 # (for example two builds of different branches side by side).
 BUILD_ROOT ?= .
 export BOOK_BUILD_DIR := $(abspath $(BUILD_ROOT))/_build
+# The book's repository, `owner/name` on GitHub or a URL: the repository, issue and launch
+# buttons point at it (_ext/book_extension.py reads it). Empty: the book has no such buttons.
+# The GitHub workflow sets it to the repository it runs in.
+BOOK_REPOSITORY ?=
+export BOOK_REPOSITORY
 
 .PHONY: book test clean benchmark lock setup check-python check-npm check-chromium \
-        test-unit test-notebooks test-browser
+        test-unit test-notebooks test-browser pdf dist test-offline colab-cells
 
 setup: $(VENV)/.installed assets/npm/.copied
 
@@ -36,7 +44,7 @@ $(VENV)/.installed: requirements/lock.txt pyproject.toml | check-python
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 	$(BIN)/python -m pip install --quiet -r requirements/lock.txt
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 node_modules/.installed: package.json package-lock.json | check-npm
@@ -55,14 +63,16 @@ book: setup
 	$(BIN)/jupyter-book build . --path-output $(BUILD_ROOT) -W -n --keep-going
 
 test: check-chromium setup
+	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-unit
 	$(MAKE) --no-print-directory test-notebooks
-	$(MAKE) --no-print-directory book
+	$(MAKE) --no-print-directory dist
 	$(MAKE) --no-print-directory test-browser
+	$(MAKE) --no-print-directory test-offline
 
 # pytest exits 5 when it collects nothing; make treats every non-zero exit as failure.
 test-unit:
-	$(BIN)/python -m pytest tests --ignore=tests/browser -n 2 -q
+	$(BIN)/python -m pytest tests --ignore=tests/browser -n 2 --dist loadgroup -q
 
 # Every chapter notebook executed in a fresh kernel; cells marked NBVAL_CHECK_OUTPUT
 # must reproduce their stored output. A failure names the notebook and the cell.
@@ -71,6 +81,43 @@ test-notebooks:
 
 test-browser: check-chromium
 	$(BIN)/python -m pytest tests/browser -q
+
+# The whole book as one PDF, printed by Chromium (tools/book_pdf.py), into
+# $(BOOK_BUILD_DIR)/dist and the site's downloads/, where the front page links to it.
+pdf: book check-chromium
+	$(BIN)/python tools/book_pdf.py
+
+# The offline copy: the site (with the PDF) as one zip (tools/dist.py), into
+# $(BOOK_BUILD_DIR)/dist and the site's downloads/. The browser tests' link check needs both.
+dist: pdf
+	$(BIN)/python tools/dist.py
+
+# The browser tests again, on the offline copy unzipped into $(BOOK_BUILD_DIR)/dist/offline.
+test-offline: check-chromium
+	rm -rf $(BOOK_BUILD_DIR)/dist/offline
+	$(BIN)/python -m zipfile -e $(BOOK_BUILD_DIR)/dist/venetoclax-all-book-site.zip $(BOOK_BUILD_DIR)/dist/offline
+	BOOK_SITE_DIR=$(BOOK_BUILD_DIR)/dist/offline/venetoclax-all-book $(BIN)/python -m pytest tests/browser -q
+
+# Insert or update, in every chapter notebook, the first cell that installs the book's
+# package when the notebook runs in Colab (tools/colab_cell.py), for BOOK_REPOSITORY.
+colab-cells: setup
+	$(BIN)/python tools/colab_cell.py --repository "$(BOOK_REPOSITORY)"
+
+# Lint and format checks: ruff (configured in pyproject.toml) on the code, and through nbQA
+# on the notebooks' code cells. `make format` applies the fixes and the formatting.
+LINT_PATHS := widgets tests tools _ext
+.PHONY: lint format
+lint: $(VENV)/.installed
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
+	$(BIN)/nbqa ruff chapters/*.ipynb
+	$(BIN)/nbqa "ruff format --check" chapters/*.ipynb
+
+format: $(VENV)/.installed
+	$(BIN)/ruff check --fix --exit-zero $(LINT_PATHS)
+	$(BIN)/ruff format $(LINT_PATHS)
+	$(BIN)/nbqa "ruff check --fix --exit-zero" chapters/*.ipynb
+	$(BIN)/nbqa "ruff format" chapters/*.ipynb
 
 benchmark: setup
 	$(BIN)/python tools/benchmark.py
@@ -85,5 +132,5 @@ lock: check-python
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --upgrade "pip>=24"
 	.lock-venv/bin/python -m pip install --quiet ".[book,test]"
-	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^venetoclax-all-book' > requirements/lock.txt
+	.lock-venv/bin/python -m pip freeze --all --exclude-editable | grep -v -E '^(pip==|venetoclax-all-book)' > requirements/lock.txt
 	rm -rf .lock-venv

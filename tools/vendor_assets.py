@@ -5,7 +5,7 @@ renderer, require.js and MathJax are installed from the npm registry (pinned in
 package.json / package-lock.json) and copied here; `_config.yml` points the book at
 the copies. axe-core is used only by the browser tests and stays in node_modules.
 
-Usage: python tools/vendor_assets.py   (run by `make assets`)
+Usage: python tools/vendor_assets.py   (run by `make setup`, and so by `make book` and `make test`)
 """
 
 import shutil
@@ -31,7 +31,7 @@ COPIES = [
 def main():
     missing = [src for src, _, _ in COPIES if not (NODE_MODULES / src).exists()]
     if missing:
-        sys.exit(f"vendor_assets: {NODE_MODULES / missing[0]} is missing: run `npm ci` first (make assets does).")
+        sys.exit(f"vendor_assets: {NODE_MODULES / missing[0]} is missing: run `npm ci` first (`make setup` does both).")
     if VENDOR.exists():
         shutil.rmtree(VENDOR)
     for src, dest, left_out in COPIES:

@@ -1,7 +1,8 @@
 """widgets.data.schema: schema checks and the errors that name file, row and column."""
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from widgets.data.schema import Column, DataError, check_unique, read_table
 
@@ -29,17 +30,20 @@ def test_reads_typed_columns(tmp_path):
     assert frame["bibkey"][1] == ("peirs2014", "kannan2025")
 
 
-@pytest.mark.parametrize("bad_row, column, words", [
-    ("gamma,X,10,5,souers2013", "lineage", "'X' is not one of B, T, mixed"),
-    ("gamma,B,ten,5,souers2013", "n", "'ten' is not a whole number"),
-    ("gamma,B,0,5,souers2013", "n", "outside the allowed range 1 or more"),
-    ("gamma,B,3,100.5,souers2013", "value", "outside the allowed range 0 to 100"),
-    ("gamma,B,3,nan,souers2013", "value", "'nan' is not a number"),
-    ("gamma,B,1_0,5,souers2013", "n", "'1_0' is not a whole number"),
-    ("gamma,B,3,,souers2013", "value", "blank but required"),
-    ("Gamma!,B,3,5,souers2013", "study_id", "does not have the expected form"),
-    ("gamma,B,3,5,nobody1999", "bibkey", "bibkey 'nobody1999' is not in references.bib"),
-])
+@pytest.mark.parametrize(
+    "bad_row, column, words",
+    [
+        ("gamma,X,10,5,souers2013", "lineage", "'X' is not one of B, T, mixed"),
+        ("gamma,B,ten,5,souers2013", "n", "'ten' is not a whole number"),
+        ("gamma,B,0,5,souers2013", "n", "outside the allowed range 1 or more"),
+        ("gamma,B,3,100.5,souers2013", "value", "outside the allowed range 0 to 100"),
+        ("gamma,B,3,nan,souers2013", "value", "'nan' is not a number"),
+        ("gamma,B,1_0,5,souers2013", "n", "'1_0' is not a whole number"),
+        ("gamma,B,3,,souers2013", "value", "blank but required"),
+        ("Gamma!,B,3,5,souers2013", "study_id", "does not have the expected form"),
+        ("gamma,B,3,5,nobody1999", "bibkey", "bibkey 'nobody1999' is not in references.bib"),
+    ],
+)
 def test_bad_cell_names_file_row_and_column(tmp_path, bad_row, column, words):
     path = write(tmp_path, GOOD + bad_row + "\n", "studies.csv")
     with pytest.raises(DataError) as error:
@@ -50,11 +54,14 @@ def test_bad_cell_names_file_row_and_column(tmp_path, bad_row, column, words):
     assert (error.value.row, error.value.column) == (3, column)
 
 
-@pytest.mark.parametrize("header, column, words", [
-    ("study_id,lineage,n,value", "bibkey", "missing from the header"),
-    ("study_id,lineage,n,value,bibkey,extra", "extra", "is not a column of this file"),
-    ("study_id,lineage,n,value,bibkey,n", "n", "appears twice"),
-])
+@pytest.mark.parametrize(
+    "header, column, words",
+    [
+        ("study_id,lineage,n,value", "bibkey", "missing from the header"),
+        ("study_id,lineage,n,value,bibkey,extra", "extra", "is not a column of this file"),
+        ("study_id,lineage,n,value,bibkey,n", "n", "appears twice"),
+    ],
+)
 def test_bad_header(tmp_path, header, column, words):
     with pytest.raises(DataError, match=words) as error:
         read_table(write(tmp_path, header + "\n"), SCHEMA)
