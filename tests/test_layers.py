@@ -1,11 +1,11 @@
-"""The package's layers import one way: data -> stats and pharmacokinetics -> model ->
+"""The package's layers import one way: stats -> data -> pharmacokinetics -> model ->
 presentation -> explorers -> chapters.
 
-A module may import from its own layer and from earlier layers, never from a later one or
-from a sibling of the same rank (``stats`` and ``pharmacokinetics`` do not import each
-other). ``widgets.model`` imports ``widgets.pharmacokinetics`` for the IC50 reading guide,
-which is derived from the label's free-drug peak: that edge follows the order. Every
-import counts, including one inside a function.
+A module may import from its own layer and from earlier layers, never from a later one.
+``stats`` (intervals of proportions) is plain arithmetic that the data layer uses for the
+trials' derived columns; ``widgets.model`` imports ``widgets.pharmacokinetics`` for the IC50
+reading guide, which is derived from the label's free-drug peak. Every import counts,
+including one inside a function.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "widgets"
 # Layer -> rank, in the order data flows.
-RANKS = {"data": 0, "stats": 1, "pharmacokinetics": 1, "model": 2, "presentation": 3, "explorers": 4, "chapters": 5}
+RANKS = {"stats": 0, "data": 1, "pharmacokinetics": 2, "model": 3, "presentation": 4, "explorers": 5, "chapters": 6}
 
 
 def module_name(path: Path, package: Path) -> str:
@@ -62,11 +62,8 @@ def violations(package: Path) -> list[str]:
                 continue
             if other not in RANKS:
                 found.append(f"{where}:{line} ({own}) imports {target}, which is in no layer")
-            elif RANKS[other] >= RANKS[own]:
-                found.append(
-                    f"{where}:{line} ({own}) imports {target} ({other}), a layer that comes "
-                    f"{'at the same rank' if RANKS[other] == RANKS[own] else 'later'}"
-                )
+            elif RANKS[other] > RANKS[own]:
+                found.append(f"{where}:{line} ({own}) imports {target} ({other}), a layer that comes later")
     return found
 
 
@@ -80,7 +77,7 @@ def test_the_check_finds_upward_sideways_and_relative_imports(tmp_path):
     sources = {
         "__init__.py": "",
         "data/__init__.py": "",
-        "data/loader.py": "from widgets.stats import proportion_interval\n",
+        "data/loader.py": "from widgets.stats import proportion_interval\nfrom widgets.model import cells\n",
         "stats.py": "import widgets.pharmacokinetics.one_compartment\n",
         "model/__init__.py": "from widgets import pharmacokinetics, data\nfrom . import cells\n",
         "model/cells.py": "def later():\n    from ..presentation import text\n",
@@ -91,9 +88,9 @@ def test_the_check_finds_upward_sideways_and_relative_imports(tmp_path):
         (package / relative).parent.mkdir(parents=True, exist_ok=True)
         (package / relative).write_text(text, encoding="utf-8")
     assert violations(package) == [
-        "widgets/data/loader.py:1 (data) imports widgets.stats.proportion_interval (stats), a layer that comes later",
+        "widgets/data/loader.py:2 (data) imports widgets.model.cells (model), a layer that comes later",
         "widgets/extras.py: extras is in no layer (add it to RANKS in tests/test_layers.py)",
         "widgets/model/cells.py:2 (model) imports widgets.presentation.text (presentation), a layer that comes later",
         "widgets/stats.py:1 (stats) imports widgets.pharmacokinetics.one_compartment (pharmacokinetics), "
-        "a layer that comes at the same rank",
+        "a layer that comes later",
     ]
