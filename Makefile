@@ -79,6 +79,8 @@ test-unit:
 test-notebooks:
 	$(BIN)/python -m pytest --nbval-lax chapters -n 2 --dist loadfile -q
 
+# The built site in Chromium. It needs `make dist` first: the front page links to the PDF
+# and the offline copy, and the link check follows every link.
 test-browser: check-chromium
 	$(BIN)/python -m pytest tests/browser -q
 

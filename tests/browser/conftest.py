@@ -18,7 +18,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 # The Makefile exports BOOK_BUILD_DIR (default: _build in the repository).
 BUILD = Path(os.environ.get("BOOK_BUILD_DIR", ROOT / "_build"))
-SITE = BUILD / "html"
+# BOOK_SITE_DIR runs the same tests on another copy of the site: `make test-offline` points
+# it at the offline copy (the zip of `make dist`, unzipped).
+SITE = Path(os.environ.get("BOOK_SITE_DIR", BUILD / "html"))
 SCREENSHOTS = BUILD / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 # Flags for headless Chromium as root in a closed network: without the background
