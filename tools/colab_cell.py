@@ -36,19 +36,31 @@ PACKAGE = "venetoclax-all-book"
 _INSTALL = re.compile(rf'%pip install --quiet "{PACKAGE} @ git\+(?P<url>[^"]+)"')
 
 
-def cell_source(repository: str) -> str:
-    """The cell's code for ``repository`` (a URL, as ``repository_url`` gives it)."""
+# What the cell says in Colab when the book was published without a repository
+# (BOOK_REPOSITORY unset): where to get the package, instead of a made-up address.
+NO_REPOSITORY_MESSAGE = (
+    f"This copy of the book names no repository to install its package from: install it with "
+    f"%pip install \"{PACKAGE} @ git+https://github.com/OWNER/NAME\", naming the repository "
+    f"you opened this notebook from."
+)
+
+
+def cell_source(repository: str | None) -> str:
+    """The cell's code for ``repository`` (a URL, as ``repository_url`` gives it); with None
+    (no repository configured) the cell tells a Colab reader how to install the package."""
+    action = (f'    %pip install --quiet "{PACKAGE} @ git+{repository}"' if repository
+              else f"    print({NO_REPOSITORY_MESSAGE!r})")
     return (
         "# In Google Colab only: Colab opens this notebook without the book's Python package,\n"
         "# so install it from the book's repository. Anywhere else this cell does nothing.\n"
         "import sys\n"
         "\n"
         'if "google.colab" in sys.modules:\n'
-        f'    %pip install --quiet "{PACKAGE} @ git+{repository}"'
+        f"{action}"
     )
 
 
-def install_cell(repository: str) -> dict:
+def install_cell(repository: str | None) -> dict:
     """The cell as nbformat 4 JSON, without outputs."""
     return {
         "cell_type": "code",
@@ -70,7 +82,7 @@ def named_repository(cell: dict) -> str | None:
     return match.group("url") if match else None
 
 
-def with_install_cell(notebook: dict, repository: str) -> dict:
+def with_install_cell(notebook: dict, repository: str | None) -> dict:
     """``notebook`` with one install cell for ``repository`` as its first code cell (any
     earlier install cell replaced); the notebook's other cells are kept as they are."""
     cells = [cell for cell in notebook["cells"] if not is_install_cell(cell)]
@@ -92,7 +104,7 @@ def problems(notebook: dict, repository: str | None = None) -> list[str]:
     if not is_install_cell(code[0]):
         found.append("the install cell is not the first code cell")
     cell, named = installs[0], named_repository(installs[0])
-    if named is None or "".join(cell["source"]) != cell_source(named) or TAG not in cell["metadata"].get("tags", []):
+    if "".join(cell["source"]) != cell_source(named) or TAG not in cell["metadata"].get("tags", []):
         found.append(f"the install cell differs from the one this tool writes (tagged {TAG!r})")
     elif repository is not None and named != repository:
         found.append(f"the install cell installs from {named}, not {repository}")
@@ -138,8 +150,6 @@ def main(argv: list[str] | None = None) -> int:
         report = check(chapter_notebooks(), repository)
         print("\n".join(report) or "every chapter notebook has the Colab install cell")
         return 1 if report else 0
-    if repository is None:
-        parser.error(f"name the repository: --repository owner/name, or set {REPOSITORY_ENV}")
     for path in chapter_notebooks():
         notebook = read(path)
         if any(cell["cell_type"] == "code" for cell in notebook["cells"]):

@@ -69,6 +69,20 @@ def test_in_colab_the_cell_installs_this_package_from_the_repository(monkeypatch
     assert calls == [("pip", f'install --quiet "{project} @ git+{REPOSITORY}"')]
 
 
+def test_without_a_repository_the_cell_tells_a_colab_reader_how_to_install(monkeypatch, capsys):
+    """A book published without BOOK_REPOSITORY names no made-up address: in Colab the cell
+    says how to install the package; outside Colab it stays silent."""
+    source = colab_cell.cell_source(None)
+    assert "github.com/venetoclax-all-book" not in source
+    assert run_cell(source, in_colab=False, monkeypatch=monkeypatch) == []
+    assert capsys.readouterr().out == ""
+    assert run_cell(source, in_colab=True, monkeypatch=monkeypatch) == []
+    assert "names no repository" in capsys.readouterr().out
+    notebook = colab_cell.with_install_cell(chapter(), None)
+    assert colab_cell.problems(notebook) == []
+    assert colab_cell.problems(notebook, REPOSITORY) == [f"the install cell installs from None, not {REPOSITORY}"]
+
+
 def test_the_cell_keeps_the_chapters_cell_length_rule():
     lines = [
         line for line in colab_cell.cell_source(REPOSITORY).splitlines() if line.strip() and not line.startswith("#")
@@ -131,14 +145,18 @@ def test_the_check_names_each_problem(tmp_path):
     ]
 
 
-def test_without_a_repository_the_tool_says_how_to_name_one(monkeypatch, capsys):
+def test_without_a_repository_the_tool_writes_the_cell_that_names_none(tmp_path, monkeypatch):
     monkeypatch.delenv("BOOK_REPOSITORY", raising=False)
-    with pytest.raises(SystemExit):
-        colab_cell.main([])
-    assert "--repository owner/name, or set BOOK_REPOSITORY" in capsys.readouterr().err
+    write_chapters(tmp_path / "chapters", {"01_a.ipynb": chapter()})
+    monkeypatch.setattr(colab_cell, "CHAPTERS", tmp_path / "chapters")
+    assert colab_cell.main([]) == 0
+    notebook = json.loads((tmp_path / "chapters" / "01_a.ipynb").read_text(encoding="utf-8"))
+    installs = [cell for cell in notebook["cells"] if colab_cell.is_install_cell(cell)]
+    assert "".join(installs[0]["source"]) == colab_cell.cell_source(None)
 
 
 def test_every_chapter_notebook_has_the_install_cell():
-    """The committed notebooks carry the cell (`make colab-cells BOOK_REPOSITORY=owner/name`)."""
+    """The committed notebooks carry the cell (`make colab-cells`, with BOOK_REPOSITORY=owner/name
+    for a published copy)."""
     report = colab_cell.check(colab_cell.chapter_notebooks())
     assert report == [], "\n".join(report)
