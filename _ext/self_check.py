@@ -1,7 +1,7 @@
 """The ``self-check`` directive: questions with feedback that work on the static site.
 
-A chapter ends with a few multiple-choice questions. The directive's body is YAML, a
-list of questions::
+The directive's body is YAML, a list of questions (``self_check_questions`` parses and
+checks it: single choice, multiple choice and numeric answers with a tolerance)::
 
     ```{self-check}
     - question: Which protein does venetoclax bind?
@@ -11,133 +11,44 @@ list of questions::
           feedback: Right. Venetoclax was designed to fit BCL-2's BH3 groove {cite:p}`souers2013`.
         - text: MCL-1
           feedback: No. MCL-1 is one of the proteins that let cells escape venetoclax.
+    - question: What is 60% of 47 patients, to the nearest patient?
+      answer: 28
+      unit: patients
+      feedback: 0.60 × 47 = 28.2, so 28.
     ```
 
-Each question has ``question`` (MyST inline markup), ``options`` (at least two, each with
-``text``, ``feedback`` and optionally ``correct: true``) and optionally ``multiple: true``
-(several options may be correct; the reader ticks all that apply). The YAML is checked
-when the page is read, and a malformed question stops the build with a message naming
-the document and the question (:class:`SelfCheckError`).
+A malformed question stops the build with a message naming the document and the question
+(:class:`SelfCheckError`). A numeric ``answer: {glue: key}`` is read from the values the
+page's notebook glues (myst-nb).
 
-The HTML is a form per question: a fieldset whose legend is the question, one radio
-button (or checkbox) per option with its label, a Check button and a live region for the
-feedback, then a ``<details>`` listing every option with its verdict and feedback.
-``assets/js/self-check.js`` shows the Check button and writes the feedback for the chosen
-option into the live region; with no JavaScript the details still give every answer.
-No kernel, request or other page is involved. Links in an option's text (a glossary term,
-a citation) are rendered as plain text in its label, so that a tap on the label chooses
-the option; the answers keep them.
+The HTML is a form per question, carrying its stable identity (``data-question-id``, from
+the page and the question: ``self_check_questions.question_id``): a fieldset whose legend
+is the question, one radio button or checkbox per option with its label (or a text box for
+a number), a Check button and a live region for the feedback, then a ``<details>`` with the
+answer and the feedback on every option. ``assets/js/self-check.js`` shows the Check button
+and writes the feedback for the reader's answer into the live region; with no JavaScript the
+details still give every answer. Questions are numbered through the page, which ends
+with an answer key that only print shows (``assets/css/review.css``). Links in an option's
+text are rendered as plain text in its label, so that a tap on the label chooses the
+option; the answers keep them.
+``self_check_bank`` gathers every question of the book for the review page.
 """
 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 
-import yaml
 from docutils import nodes
 from sphinx.errors import SphinxError
 from sphinx.util.docutils import SphinxDirective
 
-QUESTION_KEYS = {"question", "options", "multiple"}
-OPTION_KEYS = {"text", "correct", "feedback"}
-YAML_HINT = ("a value that starts with {, [, ` or contains ': ' must be quoted, or written as a "
-             "block scalar (`question: >-` and the text indented on the next lines)")
+from self_check_questions import Question, number_text, parse_questions, question_id, resolve_answer
+
+__all__ = ["SelfCheckError", "parse_questions", "question_id"]
 
 
 class SelfCheckError(SphinxError):
     category = "Self-check error"
-
-
-@dataclass(frozen=True)
-class Option:
-    text: str
-    feedback: str
-    correct: bool
-
-
-@dataclass(frozen=True)
-class Question:
-    text: str
-    options: tuple[Option, ...]
-    multiple: bool
-
-
-def _preview(text: str, width: int = 60) -> str:
-    flat = " ".join(str(text).split())
-    return flat if len(flat) <= width else flat[:width - 3] + "..."
-
-
-def _text(value, what: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{what} must be non-empty text (got {value!r})")
-    return value.strip()
-
-
-def parse_option(raw, number: int) -> Option:
-    if not isinstance(raw, dict):
-        raise ValueError(f"option {number} must be a mapping with `text` and `feedback` (got {raw!r})")
-    unknown = sorted(set(raw) - OPTION_KEYS)
-    if unknown:
-        raise ValueError(f"option {number} has unknown key(s) {unknown}; allowed: {sorted(OPTION_KEYS)}")
-    if "text" not in raw:
-        raise ValueError(f"option {number} has no `text`")
-    if "feedback" not in raw:
-        raise ValueError(f"option {number} ({_preview(raw['text'], 40)!r}) has no `feedback`: say why it is right or wrong")
-    correct = raw.get("correct", False)
-    if not isinstance(correct, bool):
-        raise ValueError(f"option {number}: `correct` must be true or false (got {correct!r})")
-    return Option(_text(raw["text"], f"option {number} `text`"),
-                  _text(raw["feedback"], f"option {number} `feedback`"), correct)
-
-
-def parse_question(raw) -> Question:
-    if not isinstance(raw, dict):
-        raise ValueError(f"must be a mapping with `question` and `options` (got {raw!r})")
-    unknown = sorted(set(raw) - QUESTION_KEYS)
-    if unknown:
-        raise ValueError(f"unknown key(s) {unknown}; allowed: {sorted(QUESTION_KEYS)}")
-    if "question" not in raw:
-        raise ValueError("has no `question` text")
-    text = _text(raw["question"], "`question`")
-    multiple = raw.get("multiple", False)
-    if not isinstance(multiple, bool):
-        raise ValueError(f"`multiple` must be true or false (got {multiple!r})")
-    raw_options = raw.get("options")
-    if not isinstance(raw_options, list) or len(raw_options) < 2:
-        raise ValueError("needs `options`: a list of at least two options")
-    options = tuple(parse_option(option, number) for number, option in enumerate(raw_options, start=1))
-    texts = [option.text for option in options]
-    duplicates = sorted({text for text in texts if texts.count(text) > 1})
-    if duplicates:
-        raise ValueError(f"has the same option twice: {duplicates}")
-    correct = sum(option.correct for option in options)
-    if correct == 0:
-        raise ValueError("no option is marked `correct: true`")
-    if correct > 1 and not multiple:
-        raise ValueError(f"{correct} options are marked `correct: true` but the question is single choice: "
-                         "keep one, or add `multiple: true` if the reader should tick all that apply")
-    return Question(text, options, multiple)
-
-
-def parse_questions(source: str) -> list[Question]:
-    """Parse and check a self-check body. Raises ValueError naming the question at fault."""
-    try:
-        data = yaml.safe_load(source)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1} of the block" if mark else ""
-        raise ValueError(f"the YAML does not parse{where} ({getattr(error, 'problem', error)}); {YAML_HINT}") from None
-    if not isinstance(data, list) or not data:
-        raise ValueError("the body must be a YAML list of questions (`- question: ...`)")
-    questions = []
-    for number, raw in enumerate(data, start=1):
-        try:
-            questions.append(parse_question(raw))
-        except ValueError as error:
-            preview = f" ({_preview(raw['question'])!r})" if isinstance(raw, dict) and "question" in raw else ""
-            raise ValueError(f"question {number}{preview}: {error}") from None
-    return questions
 
 
 class self_check(nodes.General, nodes.Element):
@@ -156,16 +67,39 @@ class self_check_option(nodes.General, nodes.TextElement):
     """One option: an input and its label (inline markup)."""
 
 
+class self_check_number_input(nodes.General, nodes.Element):
+    """The text box of a numeric question."""
+
+
 class self_check_answers(nodes.General, nodes.Element):
-    """Every option with its verdict and feedback, in a <details>."""
+    """Every option with its verdict and feedback (or the numeric answer), in a <details>."""
 
 
 class self_check_answer(nodes.General, nodes.Element):
-    """One option's verdict and feedback."""
+    """One option's verdict and feedback, or a numeric question's answer and explanation."""
 
 
 class self_check_answer_text(nodes.General, nodes.TextElement):
-    """The option text repeated in the answers, after its verdict."""
+    """The option text (or the numeric answer) repeated in the answers, after its verdict."""
+
+
+class self_check_key(nodes.General, nodes.Element):
+    """The page's answer key: every question with its answers, shown only in print."""
+
+
+class self_check_key_entry(nodes.General, nodes.Element):
+    """One question of the answer key."""
+
+
+def _glue_lookup(document):
+    def lookup(key: str) -> str:
+        from myst_nb.ext.glue.utils import RetrievalError, retrieve_glue_data
+
+        try:
+            return retrieve_glue_data(document, key).data["text/plain"]
+        except RetrievalError:
+            raise KeyError(key) from None
+    return lookup
 
 
 class SelfCheckDirective(SphinxDirective):
@@ -176,37 +110,61 @@ class SelfCheckDirective(SphinxDirective):
     def run(self):
         try:
             questions = parse_questions("\n".join(self.content))
+            answers = [resolve_answer(question.numeric, _glue_lookup(self.state.document))
+                       if question.numeric else None for question in questions]
         except ValueError as error:
-            raise SelfCheckError(f"{self.env.docname} ({self.get_location()}): self-check {error}") from None
+            raise self._error(error) from None
         prefix = f"self-check-{self.env.new_serialno('self-check') + 1}"
         container = self_check(ids=[prefix], classes=["self-check"])
         self.set_source_info(container)
-        for number, question in enumerate(questions, start=1):
-            container += self._question(question, number, len(questions), f"{prefix}-q{number}")
+        seen = self.env.temp_data.setdefault("self_check_ids", set())
+        for number, (question, answer) in enumerate(zip(questions, answers), start=1):
+            identity = question_id(self.env.docname, question)
+            if identity in seen:
+                raise self._error(f"question {number}: another question on this page has the same text or `id`; "
+                                  "give one of them its own `id`")
+            seen.add(identity)
+            container += self._question(question, answer, number, len(questions), f"{prefix}-q{number}", identity)
         return [container]
+
+    def _error(self, error) -> SelfCheckError:
+        return SelfCheckError(f"{self.env.docname} ({self.get_location()}): self-check {error}")
 
     def _inline(self, text: str) -> list[nodes.Node]:
         parsed, messages = self.parse_inline(text, lineno=self.lineno)
         return parsed + messages
 
-    def _question(self, question: Question, number: int, total: int, name: str) -> nodes.Element:
-        node = self_check_question(ids=[name], name=name, number=number, total=total, multiple=question.multiple)
+    def _question(self, question: Question, answer: float | None, number: int, total: int, name: str,
+                  identity: str) -> nodes.Element:
+        node = self_check_question(ids=[name], name=name, number=number, total=total, kind=question.kind,
+                                   question_id=identity)
         legend = self_check_legend()
         legend += self._inline(question.text)
         node += legend
-        for index, option in enumerate(question.options, start=1):
-            choice = self_check_option(input_id=f"{name}-o{index}", name=name, value=str(index),
-                                       multiple=question.multiple)
-            choice += self._inline(option.text)
-            node += choice
         answers = self_check_answers()
-        for index, option in enumerate(question.options, start=1):
-            answer = self_check_answer(option=str(index), correct=option.correct)
-            text = self_check_answer_text(correct=option.correct)
-            text += self._inline(option.text)
-            answer += text
-            answer += self.parse_text_to_nodes(option.feedback)
-            answers += answer
+        if question.numeric is not None:
+            numeric = question.numeric
+            node["answer"], node["tolerance"] = answer, numeric.tolerance
+            node += self_check_number_input(input_id=f"{name}-answer", name=name, unit=numeric.unit)
+            entry = self_check_answer(option="answer", correct=True)
+            text = self_check_answer_text(correct=True, numeric=True, tolerance=numeric.tolerance, answer=answer)
+            text += nodes.Text(number_text(answer) + (f" {numeric.unit}" if numeric.unit else ""))
+            entry += text
+            entry += self.parse_text_to_nodes(question.feedback)
+            answers += entry
+        else:
+            for index, option in enumerate(question.options, start=1):
+                choice = self_check_option(input_id=f"{name}-o{index}", name=name, value=str(index),
+                                           multiple=question.multiple)
+                choice += self._inline(option.text)
+                node += choice
+            for index, option in enumerate(question.options, start=1):
+                entry = self_check_answer(option=str(index), correct=option.correct)
+                text = self_check_answer_text(correct=option.correct)
+                text += self._inline(option.text)
+                entry += text
+                entry += self.parse_text_to_nodes(option.feedback)
+                answers += entry
         node += answers
         return node
 
@@ -223,11 +181,40 @@ def unlink_option_labels(app, doctree, docname):
             reference.replace_self(nodes.inline("", "", *reference.children))
 
 
+def number_and_add_answer_key(app, doctree, docname):
+    """Number the page's questions through the page (a case spreads them over several
+    blocks: "Question 3 of 5"), and end the page with its answer key (a copy of every
+    answer list), which only print shows."""
+    questions = list(doctree.findall(self_check_question))
+    if not questions:
+        return
+    for position, question in enumerate(questions, start=1):
+        question["number"], question["total"] = position, len(questions)
+    key = self_check_key()
+    for position, question in enumerate(questions, start=1):
+        entry = self_check_key_entry(number=position)
+        legend = next(iter(question.findall(self_check_legend)))
+        entry += nodes.paragraph("", "", *[child.deepcopy() for child in legend.children])
+        for answers in question.findall(self_check_answers):
+            entry += answers.deepcopy()
+        key += entry
+    doctree += key
+
+
 # HTML. Every string that is not node content is escaped; node content is written by
 # the translator's own visitors.
 
 def _attr(value) -> str:
     return html.escape(str(value), quote=True)
+
+
+def _in_key(node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, self_check_key):
+            return True
+        parent = parent.parent
+    return False
 
 
 def visit_self_check(self, node):
@@ -239,13 +226,20 @@ def depart_self_check(self, node):
 
 
 def visit_self_check_question(self, node):
-    kind = "multiple" if node["multiple"] else "single"
-    self.body.append(f'<form class="self-check-question" id="{_attr(node["ids"][0])}" data-kind="{kind}" '
-                     f'novalidate>\n<fieldset>\n')
+    numeric = ""
+    if node["kind"] == "numeric":
+        numeric = f' data-answer="{_attr(number_text(node["answer"]))}" data-tolerance="{_attr(number_text(node["tolerance"]))}"'
+    self.body.append(f'<form class="self-check-question" id="{_attr(node["ids"][0])}" data-kind="{node["kind"]}" '
+                     f'data-question-id="{_attr(node["question_id"])}"{numeric} novalidate>\n<fieldset>\n')
 
 
 def depart_self_check_question(self, node):
     self.body.append("</form>\n")
+
+
+SUMMARIES = {False: "Show the answer and why each option is right or wrong",
+             True: "Show the answer and how it is worked out"}
+HINTS = {"multiple": "Tick all that apply.", "single": "Choose one answer.", "numeric": "Type a number."}
 
 
 def visit_self_check_legend(self, node):
@@ -256,8 +250,8 @@ def visit_self_check_legend(self, node):
 
 
 def depart_self_check_legend(self, node):
-    hint = "Tick all that apply." if node.parent["multiple"] else "Choose one answer."
-    self.body.append(f'</span></legend>\n<p class="self-check-hint">{hint}</p>\n<div class="self-check-options">\n')
+    self.body.append(f'</span></legend>\n<p class="self-check-hint">{HINTS[node.parent["kind"]]}</p>\n'
+                     '<div class="self-check-options">\n')
 
 
 def visit_self_check_option(self, node):
@@ -271,18 +265,29 @@ def depart_self_check_option(self, node):
     self.body.append("</label></div>\n")
 
 
+def visit_self_check_number_input(self, node):
+    unit = f" ({_attr(node['unit'])})" if node["unit"] else ""
+    self.body.append(f'<div class="self-check-numeric"><label for="{_attr(node["input_id"])}">Your answer{unit}</label> '
+                     f'<input type="text" inputmode="decimal" autocomplete="off" id="{_attr(node["input_id"])}" '
+                     f'name="{_attr(node["name"])}"></div>\n')
+    raise nodes.SkipNode
+
+
 def visit_self_check_answers(self, node):
+    if _in_key(node):
+        self.body.append('<ul class="self-check-answer-list">\n')
+        return
     # The Check button is shown by the script; without it, the details hold the answers.
     self.body.append('</div>\n<div class="self-check-actions">'
                      '<button type="submit" class="self-check-button" hidden>Check answer</button></div>\n'
                      '<div class="self-check-feedback" role="status" aria-live="polite"></div>\n'
                      '</fieldset>\n<details class="self-check-answers">'
-                     '<summary>Show the answer and why each option is right or wrong</summary>\n'
+                     f'<summary>{SUMMARIES[node.parent["kind"] == "numeric"]}</summary>\n'
                      '<ul class="self-check-answer-list">\n')
 
 
 def depart_self_check_answers(self, node):
-    self.body.append("</ul>\n</details>\n")
+    self.body.append("</ul>\n" if _in_key(node) else "</ul>\n</details>\n")
 
 
 def visit_self_check_answer(self, node):
@@ -296,31 +301,64 @@ def depart_self_check_answer(self, node):
 
 
 def visit_self_check_answer_text(self, node):
-    verdict = ('<span class="self-check-verdict"><span aria-hidden="true">&#10003; </span>Correct:</span> '
-               if node["correct"] else
-               '<span class="self-check-verdict"><span aria-hidden="true">&#10007; </span>Not correct:</span> ')
+    if node.get("numeric"):
+        verdict = '<span class="self-check-verdict">Answer:</span> '
+    elif node["correct"]:
+        verdict = '<span class="self-check-verdict"><span aria-hidden="true">&#10003; </span>Correct:</span> '
+    else:
+        verdict = '<span class="self-check-verdict"><span aria-hidden="true">&#10007; </span>Not correct:</span> '
     self.body.append(f'<p class="self-check-answer-option">{verdict}<span class="self-check-answer-text">')
 
 
 def depart_self_check_answer_text(self, node):
-    self.body.append("</span></p>\n")
+    accepted = ""
+    if node.get("numeric") and node["tolerance"] > 0:
+        low, high = node["answer"] - node["tolerance"], node["answer"] + node["tolerance"]
+        accepted = f' <span class="self-check-accepted">(any answer from {number_text(low)} to {number_text(high)} counts)</span>'
+    self.body.append(f"</span>{accepted}</p>\n")
+
+
+def visit_self_check_key(self, node):
+    self.body.append('<section class="self-check-key" aria-label="Answer key">\n<h2>Answer key</h2>\n<ol>\n')
+
+
+def depart_self_check_key(self, node):
+    self.body.append("</ol>\n</section>\n")
+
+
+def visit_self_check_key_entry(self, node):
+    self.body.append('<li class="self-check-key-entry">\n')
+
+
+def depart_self_check_key_entry(self, node):
+    self.body.append("</li>\n")
 
 
 def _pass(self, node):
     pass
 
 
+NODES = {
+    self_check: (visit_self_check, depart_self_check),
+    self_check_question: (visit_self_check_question, depart_self_check_question),
+    self_check_legend: (visit_self_check_legend, depart_self_check_legend),
+    self_check_option: (visit_self_check_option, depart_self_check_option),
+    self_check_number_input: (visit_self_check_number_input, _pass),
+    self_check_answers: (visit_self_check_answers, depart_self_check_answers),
+    self_check_answer: (visit_self_check_answer, depart_self_check_answer),
+    self_check_answer_text: (visit_self_check_answer_text, depart_self_check_answer_text),
+    self_check_key: (visit_self_check_key, depart_self_check_key),
+    self_check_key_entry: (visit_self_check_key_entry, depart_self_check_key_entry),
+}
+
+
 def setup(app):
     passthrough = {builder: (_pass, _pass) for builder in ("latex", "text", "man", "texinfo")}
-    app.add_node(self_check, html=(visit_self_check, depart_self_check), **passthrough)
-    app.add_node(self_check_question, html=(visit_self_check_question, depart_self_check_question), **passthrough)
-    app.add_node(self_check_legend, html=(visit_self_check_legend, depart_self_check_legend), **passthrough)
-    app.add_node(self_check_option, html=(visit_self_check_option, depart_self_check_option), **passthrough)
-    app.add_node(self_check_answers, html=(visit_self_check_answers, depart_self_check_answers), **passthrough)
-    app.add_node(self_check_answer, html=(visit_self_check_answer, depart_self_check_answer), **passthrough)
-    app.add_node(self_check_answer_text, html=(visit_self_check_answer_text, depart_self_check_answer_text),
-                 **passthrough)
+    for node, visitors in NODES.items():
+        app.add_node(node, html=visitors, **passthrough)
     app.add_directive("self-check", SelfCheckDirective)
     # Before glossary_tooltips (priority 500) wraps term links.
     app.connect("doctree-resolved", unlink_option_labels, priority=400)
+    app.connect("doctree-resolved", number_and_add_answer_key, priority=450)
+    app.setup_extension("self_check_bank")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

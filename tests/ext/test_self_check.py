@@ -128,7 +128,8 @@ def test_html_is_an_accessible_form_per_question(build):
     assert forms == [("self-check-1-q1", "single"), ("self-check-1-q2", "multiple"), ("self-check-2-q1", "single")]
     assert html.count("<fieldset>") == 3 and html.count("</fieldset>") == 3
     assert html.count('<legend class="self-check-legend">') == 3
-    assert "Question 1 of 2" in html and "Question 1 of 1" in html
+    # Numbered through the page, across both sets.
+    assert "Question 1 of 3" in html and "Question 3 of 3" in html and "of 2<" not in html
     # Every input has a label pointing at it, and radio names are unique per question.
     inputs = re.findall(r'<input type="(radio|checkbox)" id="([^"]+)" name="([^"]+)"', html)
     assert len(inputs) == 7
@@ -139,7 +140,8 @@ def test_html_is_an_accessible_form_per_question(build):
     assert html.count('<button type="submit" class="self-check-button" hidden>Check answer</button>') == 3
     assert html.count('<div class="self-check-feedback" role="status" aria-live="polite"></div>') == 3
     assert html.count('<details class="self-check-answers">') == 3
-    assert html.count('data-correct="true"') == 4 and html.count('data-correct="false"') == 3
+    # Each answer twice: under its question and in the printed answer key.
+    assert html.count('data-correct="true"') == 8 and html.count('data-correct="false"') == 6
     assert "Correct:</span>" in html and "Not correct:</span>" in html
 
 
@@ -168,3 +170,116 @@ def test_a_malformed_question_stops_the_build_naming_document_and_question(build
     assert message.startswith("index (")
     assert "self-check question 1 ('What is the point of no return? See {term}`MOMP`.'): no option is marked" in message
     assert isinstance(error.value, SphinxError)
+
+
+# ---- numeric questions, identities and glued answers ------------------------------------
+
+from self_check_questions import number_text, question_id, resolve_answer  # noqa: E402
+
+NUMERIC = """
+- question: What is 60% of 47, to the nearest patient?
+  answer: 28
+  tolerance: 1
+  unit: patients
+  feedback: 0.6 x 47 = 28.2.
+- question: How many responded?
+  answer: {glue: place2025.all.ORR.text.num}
+  feedback: From the counts.
+  id: responders
+"""
+
+
+def test_numeric_questions_parse():
+    first, second = parse_questions(NUMERIC)
+    assert first.kind == "numeric" and first.numeric.value == 28.0 and first.numeric.tolerance == 1.0
+    assert first.numeric.unit == "patients" and first.feedback == "0.6 x 47 = 28.2."
+    assert second.numeric.value is None and second.numeric.glue_key == "place2025.all.ORR.text.num"
+    assert second.numeric.tolerance == 0.0 and second.key == "responders"
+
+
+@pytest.mark.parametrize("body, message", [
+    ("- question: Q?\n  answer: 3\n", "question 1 ('Q?'): a numeric question needs `feedback`"),
+    ("- question: Q?\n  answer: 3\n  feedback: f\n  options: []\n", "unknown key(s) ['options'] for a numeric question"),
+    ("- question: Q?\n  answer: three\n  feedback: f\n", "`answer` must be a number or `{glue: key}`"),
+    ("- question: Q?\n  answer: true\n  feedback: f\n", "`answer` must be a number or `{glue: key}`"),
+    ("- question: Q?\n  answer: {glue: ''}\n  feedback: f\n", "`answer` must be a number or `{glue: key}`"),
+    ("- question: Q?\n  answer: 3\n  tolerance: -1\n  feedback: f\n", "`tolerance` must be a number of 0 or more"),
+    ("- question: Q?\n  answer: 3\n  unit: 5\n  feedback: f\n", "`unit` must be text"),
+    ("- question: Q?\n  answer: 3\n  feedback: f\n  id: Not An Id\n", "`id` must be lowercase letters"),
+    (one_question("    - text: A\n      correct: true\n      feedback: a\n    - text: B\n      feedback: b\n",
+                  "  tolerance: 1\n"), "unknown key(s) ['tolerance'] for a choice question"),
+])
+def test_malformed_numeric_questions_are_refused_naming_the_question(body, message):
+    with pytest.raises(ValueError) as error:
+        parse_questions(body)
+    assert message in str(error.value)
+
+
+def test_a_question_identity_is_its_page_and_its_text():
+    first = parse_questions("- question: What   is\n    it?\n  answer: 1\n  feedback: f\n")[0]
+    same = parse_questions("- question: What is it?\n  answer: 2\n  feedback: g\n")[0]
+    other = parse_questions("- question: What is that?\n  answer: 1\n  feedback: f\n")[0]
+    assert question_id("chapters/a", first) == question_id("chapters/a", same)
+    assert question_id("chapters/a", first) != question_id("chapters/a", other)
+    assert question_id("chapters/a", first) != question_id("chapters/b", first)
+    assert question_id("chapters/a", first).startswith("chapters/a#q-")
+    keyed = parse_questions(NUMERIC)[1]
+    assert question_id("chapters/a", keyed) == "chapters/a#responders"
+
+
+def test_a_glued_answer_is_read_from_the_glued_text():
+    glued = parse_questions(NUMERIC)[1].numeric
+    assert resolve_answer(glued, {"place2025.all.ORR.text.num": "'13'"}.__getitem__) == 13.0
+    assert resolve_answer(glued, {"place2025.all.ORR.text.num": "13.5"}.__getitem__) == 13.5
+    with pytest.raises(ValueError, match="no glued value named 'place2025.all.ORR.text.num'"):
+        resolve_answer(glued, {}.__getitem__)
+    with pytest.raises(ValueError, match="is \"'11.6 nM'\", not a number"):
+        resolve_answer(glued, {"place2025.all.ORR.text.num": "'11.6 nM'"}.__getitem__)
+    assert number_text(28.0) == "28" and number_text(0.01) == "0.01" and number_text(66.7) == "66.7"
+
+
+NUMERIC_PAGE = """# Numbers
+
+```{self-check}
+- question: What is 60% of 47, to the nearest patient?
+  answer: 28
+  tolerance: 1
+  unit: patients
+  feedback: "0.6 × 47 = 28.2, so **28**."
+```
+"""
+
+
+def test_numeric_html_has_a_labeled_box_the_answer_and_the_accepted_range(build):
+    html = build({"index.md": NUMERIC_PAGE}, extensions=("myst_parser", "self_check")).html("index")
+    form = re.search(r'<form class="self-check-question"[^>]*>', html).group(0)
+    assert 'data-kind="numeric"' in form and 'data-answer="28"' in form and 'data-tolerance="1"' in form
+    assert re.search(r'data-question-id="index#q-[0-9a-f]{10}"', form)
+    assert ('<label for="self-check-1-q1-answer">Your answer (patients)</label> <input type="text" '
+            'inputmode="decimal" autocomplete="off" id="self-check-1-q1-answer"') in html
+    assert "<p class=\"self-check-hint\">Type a number.</p>" in html
+    assert "<summary>Show the answer and how it is worked out</summary>" in html
+    assert '<span class="self-check-answer-text">28 patients</span>' in html
+    assert "(any answer from 27 to 29 counts)" in html and "<strong>28</strong>" in html
+
+
+def test_the_page_ends_with_a_print_answer_key(build):
+    html = build({"index.md": PAGE}, extensions=("myst_parser", "self_check")).html("index")
+    start = html.index('<section class="self-check-key"')
+    key = html[start:html.index("</section>", start)]
+    assert key.count('<li class="self-check-key-entry">') == 3
+    assert "What is the point of no return?" in key and "A second set on the same page?" in key
+    assert key.index("What is the point") < key.index("Tick both effectors") < key.index("A second set")
+    assert "<form" not in key
+
+
+def test_the_same_question_twice_on_a_page_is_refused(build):
+    page = PAGE + PAGE.split("```{self-check}")[-1].join(["```{self-check}", ""])
+    with pytest.raises(SelfCheckError, match="question 1: another question on this page has the same text"):
+        build({"index.md": page}, extensions=("myst_parser", "self_check"))
+
+
+def test_a_glued_answer_outside_a_notebook_is_refused_naming_the_key(build):
+    page = "# P\n\n```{self-check}\n- question: How many?\n  answer: {glue: no.such.key}\n  feedback: f\n```\n"
+    with pytest.raises(SelfCheckError, match="no glued value named 'no.such.key'"):
+        build({"index.md": page}, extensions=("myst_parser", "self_check"))
