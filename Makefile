@@ -112,14 +112,14 @@ LINT_PATHS := widgets tests tools _ext
 lint: $(VENV)/.installed
 	$(BIN)/ruff check $(LINT_PATHS)
 	$(BIN)/ruff format --check $(LINT_PATHS)
-	$(BIN)/nbqa ruff chapters/*.ipynb
-	$(BIN)/nbqa "ruff format --check" chapters/*.ipynb
+	$(BIN)/nbqa ruff chapters/*.ipynb chapters/cases/*.ipynb
+	$(BIN)/nbqa "ruff format --check" chapters/*.ipynb chapters/cases/*.ipynb
 
 format: $(VENV)/.installed
 	$(BIN)/ruff check --fix --exit-zero $(LINT_PATHS)
 	$(BIN)/ruff format $(LINT_PATHS)
-	$(BIN)/nbqa "ruff check --fix --exit-zero" chapters/*.ipynb
-	$(BIN)/nbqa "ruff format" chapters/*.ipynb
+	$(BIN)/nbqa "ruff check --fix --exit-zero" chapters/*.ipynb chapters/cases/*.ipynb
+	$(BIN)/nbqa "ruff format" chapters/*.ipynb chapters/cases/*.ipynb
 
 benchmark: setup
 	$(BIN)/python tools/benchmark.py

@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((ROOT / "chapters").glob("*.ipynb"))
-PAGES = NOTEBOOKS + sorted((ROOT / "chapters").glob("*.md"))
+NOTEBOOKS = sorted(path for path in (ROOT / "chapters").rglob("*.ipynb") if ".ipynb_checkpoints" not in path.parts)
+PAGES = NOTEBOOKS + sorted((ROOT / "chapters").rglob("*.md"))
 CHECKED = "# NBVAL_CHECK_OUTPUT"
 
 
