@@ -36,7 +36,10 @@ def build(tmp_path):
             path = source / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-        overrides = {"extensions": list(extensions), "html_theme": "basic", **config}
+        # A fresh source_suffix for every build: myst-nb adds its suffixes to the dict it is
+        # given, and Sphinx's default dict is shared by every build of the process.
+        overrides = {"extensions": list(extensions), "html_theme": "basic",
+                     "source_suffix": {".rst": "restructuredtext"}, **config}
         if "myst_parser" in extensions:
             overrides.setdefault("myst_enable_extensions", ["colon_fence", "dollarmath"])
         warnings = io.StringIO()
