@@ -55,7 +55,8 @@ def bh3_response(case: str) -> dict[str, float]:
 def _heatmap():
     matrix = ic50_matrix()
     return ic50_heatmap(matrix, row_labels=[model.NAMED_PROFILES[key].name for key in matrix.index],
-                        column_labels=[model.REGIMENS[key].name for key in matrix.columns])
+                        column_labels=[model.REGIMENS[key].name for key in matrix.columns],
+                        drug_keys=[model.REGIMENS[key].drug for key in matrix.columns])
 
 
 FIGURES = {"preclinical_heatmap": _heatmap,

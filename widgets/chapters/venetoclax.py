@@ -60,13 +60,15 @@ def ic50_numbers() -> dict[str, str]:
 
 def explorer_numbers() -> dict[str, str]:
     """The explorer exercise: venetoclax's IC50 over the explorer's cells for the profile as it
-    is (``explorer.base.venetoclax``) and with BCL-2 at the explorer's highest step
-    (``explorer.bcl2.venetoclax``, ``explorer.top_step``)."""
+    is (``explorer.base.venetoclax``), with BCL-2 at the explorer's highest step and BIM
+    unchanged (``explorer.bcl2.venetoclax``, the model-only scenario) and with BCL-2 and its
+    BIM raised together by the same factor (``explorer.bcl2_bim.venetoclax``, the loaded BCL-2
+    that goes with sensitivity in patients' blasts), and the factor (``explorer.top_step``)."""
     top = mechanism.LEVEL_STEPS[-1]
     profile = model.PROFILES[EXPLORER_PROFILE]
     values = {f"explorer.{label}.venetoclax": dose_label(model.ic50(profile.scaled(**levels), "venetoclax",
                                                                      cells=mechanism.EXPLORER_CELLS))
-              for label, levels in (("base", {}), ("bcl2", {"bcl2": top}))}
+              for label, levels in (("base", {}), ("bcl2", {"bcl2": top}), ("bcl2_bim", {"bcl2": top, "bim": top}))}
     return values | {"explorer.top_step": f"{top:g}"}
 
 

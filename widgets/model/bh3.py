@@ -8,7 +8,9 @@ membrane potential (or cytochrome c) is measured (Certo et al. 2006). A cell
 - BIM binds all of them (and activates BAX/BAK itself): overall priming;
 - BAD binds BCL-2, BCL-XL (and BCL-W): BCL-2/BCL-XL dependence;
 - HRK binds BCL-XL: BCL-XL dependence;
-- MS1 and NOXA bind MCL-1: MCL-1 dependence.
+- MS1 and NOXA bind MCL-1: MCL-1 dependence;
+- BIM at a high dose is the assay's positive control: every cell with enough BAX/BAK
+  responds, so a low reading with low-dose BIM means low priming, not a broken assay.
 
 In the model each peptide is a clamped ligand at a fixed concentration, and the readout
 is the percentage of cells of the population that reach MOMP: a stand-in for the
@@ -23,7 +25,7 @@ import numpy as np
 
 from widgets.model import binding
 from widgets.model.cells import DEFAULT_CELLS, LIGAND_KD, SEED, momp_free_bim_nM, population
-from widgets.model.constants import BIM_KD_NM, NO_BINDING, ANTI_APOPTOTICS, Constant, affinities, nanomolar
+from widgets.model.constants import ANTI_APOPTOTICS, BIM_KD_NM, NO_BINDING, Constant, affinities, nanomolar
 from widgets.model.profiles import Profile
 
 
@@ -49,6 +51,10 @@ PEPTIDES = {
                    Constant(1.0, "nM", "certo2006", "teaching assumption",
                             "a low BIM dose, so that only cells already close to MOMP respond"),
                    BIM_KD_NM, activates_bax=True),
+    "BIM_control": Peptide("BIM_control", "positive control (high-dose BIM: every cell able to undergo MOMP responds)",
+                           Constant(10_000.0, "nM", "certo2006", "teaching assumption",
+                                    "a high BIM dose, the assay's positive control; the low dose above reads priming"),
+                           BIM_KD_NM, activates_bax=True),
     "BAD": Peptide("BAD", "dependence on BCL-2 or BCL-XL", _PANEL_DOSE,
                    affinities(nanomolar(11.0, "certo2006", note=_EARM, verified=False),
                               nanomolar(10.0, "certo2006", note=_EARM, verified=False),

@@ -26,6 +26,12 @@ class Drug:
 _AZD4320_ASSUMED = ("AZD4320 is a dual BCL-2/BCL-XL inhibitor (Patterson et al. 2021); no published affinity "
                     "constants could be found, so 1 nM stands for potent binding of both")
 _QUOTED = "as widely quoted from the paper's binding assays; not read in the paper's full text"
+# Navitoclax's Ki for BCL-2 and BCL-XL: Tse et al. 2008 give only "Ki < 1 nM" (abstract); a bound is
+# not a value, so the model takes one inside it, equal to BIM's Kd (``constants.BIM_KD_NM``), so that
+# drug and activator compete on equal terms.
+NAVITOCLAX_KI_NM = 0.1
+_INSIDE_BOUND = (f"Tse et al. 2008 give Ki < 1 nM (abstract); {NAVITOCLAX_KI_NM:g} nM is a value chosen inside "
+                 "that bound, equal to BIM's assumed Kd")
 
 
 DRUGS = {
@@ -38,8 +44,8 @@ DRUGS = {
     "navitoclax": Drug(
         "navitoclax", "Navitoclax", "BCL-2, BCL-XL and BCL-W",
         affinities(
-            nanomolar(1.0, "tse2008", "bound", "Ki < 1 nM (abstract); the bound is used", relation="<"),
-            nanomolar(1.0, "tse2008", "bound", "Ki < 1 nM (abstract); the bound is used", relation="<"),
+            nanomolar(NAVITOCLAX_KI_NM, "tse2008", "teaching assumption", _INSIDE_BOUND),
+            nanomolar(NAVITOCLAX_KI_NM, "tse2008", "teaching assumption", _INSIDE_BOUND),
             nanomolar(550.0, "tse2008", "teaching assumption",
                 "MCL-1 binding is weak; 550 nM is the figure usually quoted, not read in the source", False))),
     "azd4320": Drug(

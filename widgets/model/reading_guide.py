@@ -1,11 +1,18 @@
-"""The book's reading guide for model IC50s: sensitive, intermediate or resistant.
+"""The book's reading guide for model IC50s: sensitive, intermediate or resistant, each drug
+read against its own exposure.
 
-A teaching convention, not a clinical cut-off. The label's mean steady-state peak at
-400 mg is 2.1 ug/mL (about 2.4 uM total), and less than 1% of it is unbound
-(``widgets.pharmacokinetics.one_compartment``), so free venetoclax in plasma stays below
-about 24 nM. The model calls cells sensitive when their IC50 is below that free
-concentration, and resistant when it is more than ten times above it (the factor ten is
-the convention's choice).
+A teaching convention, not a clinical cut-off. Only venetoclax has a clinical exposure the
+book can use: the label's mean steady-state peak at 400 mg is 2.1 ug/mL (about 2.4 uM
+total), and less than 1% of it is unbound (``widgets.pharmacokinetics.one_compartment``),
+so free venetoclax in plasma stays below about 24 nM. Venetoclax IC50s (alone or with a
+partner that acts on the profile) are called sensitive below that free concentration, and
+resistant more than ten times above it (the factor ten is the convention's choice).
+
+The other drugs have no band. Navitoclax has phase 1 pharmacokinetics in lymphoid
+malignancies (Wilson et al. 2010, Lancet Oncol 11:1149), but neither its peak nor its
+unbound fraction could be read for this book; AZD4320 (given as AZD0466) and S63845 have no
+clinical exposure at all. Their IC50s are shown as numbers only (``NO_BAND``), never
+classified by venetoclax's band.
 """
 
 from __future__ import annotations
@@ -18,10 +25,33 @@ SENSITIVE_BELOW_NM = FREE_PEAK_BOUND_NM
 RESISTANT_ABOVE_NM = 10.0 * FREE_PEAK_BOUND_NM
 # The classes, from most to least sensitive.
 CLASSES = ("sensitive", "intermediate", "resistant")
+# The reading of an IC50 of a drug without a clinical exposure band.
+NO_BAND = "no exposure band"
+# Each drug with a band: (sensitive below, resistant above), nM of free drug; whose band it is.
+EXPOSURE_BANDS_NM = {"venetoclax": (SENSITIVE_BELOW_NM, RESISTANT_ABOVE_NM)}
+BAND_SOURCES = {"venetoclax": "venclexta_label"}
+# Drugs without a band, and why (shown in captions).
+WITHOUT_BAND = {
+    "navitoclax": "its phase 1 peak and unbound fraction could not be read",
+    "azd4320": "no clinical exposure has been published",
+    "s63845": "it has not been given to patients",
+}
 
 
-def ic50_class(ic50_nM: float) -> str:
-    """The reading of an IC50 (nM; inf when not reached): sensitive, intermediate or resistant."""
-    if ic50_nM < SENSITIVE_BELOW_NM:
+def has_band(drug_key: str) -> bool:
+    """True when the drug's IC50s can be read against its own clinical exposure."""
+    if drug_key not in EXPOSURE_BANDS_NM and drug_key not in WITHOUT_BAND:
+        raise ValueError(f"drug_key: {drug_key!r} is not a drug of the model; "
+                         f"choose one of {', '.join([*EXPOSURE_BANDS_NM, *WITHOUT_BAND])}")
+    return drug_key in EXPOSURE_BANDS_NM
+
+
+def ic50_class(ic50_nM: float, drug_key: str = "venetoclax") -> str:
+    """The reading of an IC50 (nM; inf when not reached) of ``drug_key`` against that drug's own
+    exposure band: sensitive, intermediate or resistant; ``NO_BAND`` for a drug without one."""
+    if not has_band(drug_key):
+        return NO_BAND
+    sensitive_below, resistant_above = EXPOSURE_BANDS_NM[drug_key]
+    if ic50_nM < sensitive_below:
         return "sensitive"
-    return "intermediate" if ic50_nM <= RESISTANT_ABOVE_NM else "resistant"
+    return "intermediate" if ic50_nM <= resistant_above else "resistant"

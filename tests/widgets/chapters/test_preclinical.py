@@ -16,7 +16,7 @@ from tests.widgets.chapters.notebook_parts import figure_cells, figure_name, mar
 from widgets import model
 from widgets.chapters import preclinical as page
 from widgets.explorers import bh3
-from widgets.model.reading_guide import ic50_class
+from widgets.model.reading_guide import NO_BAND, RESISTANT_ABOVE_NM, ic50_class
 from widgets.presentation.text import dose_label, level_label
 
 NOTEBOOK = "04_preclinical.ipynb"
@@ -31,7 +31,8 @@ def numbers():
 @pytest.fixture(scope="module")
 def heatmap_classes():
     matrix = page.ic50_matrix()
-    return matrix.apply(lambda column: column.map(ic50_class)), matrix
+    classes = matrix.apply(lambda column: column.map(lambda value: ic50_class(value, model.REGIMENS[column.name].drug)))
+    return classes, matrix
 
 
 @pytest.fixture(autouse=True)
@@ -45,12 +46,14 @@ HEATMAP_CLAIMS = [
      [(p, "venetoclax", "sensitive") for p in [*B_ALL_PROFILES, "etp_all"]]),
     ("resistant in mature T-ALL and the MCL-1-driven profile",
      [(p, "venetoclax", "resistant") for p in ("mature_t_all", "mcl1_resistant")]),
-    ("Navitoclax and AZD4320 are intermediate in the three B-ALL profiles and mature T-ALL and resistant in ETP-ALL",
-     [(p, d, "intermediate") for p in [*B_ALL_PROFILES, "mature_t_all"] for d in ("navitoclax", "azd4320")]
-     + [("etp_all", d, "resistant") for d in ("navitoclax", "azd4320")]),
-    ("Venetoclax plus S63845 and venetoclax plus asparaginase are sensitive in every profile except mature T-ALL",
-     [(p, d, "sensitive" if p != "mature_t_all" else "resistant") for p in model.PROFILES
-      for d in ("venetoclax_s63845", "venetoclax_asparaginase")]),
+    ("venetoclax plus asparaginase is sensitive in the B-ALL profiles and ETP-ALL and resistant in mature T-ALL "
+     "and the MCL-1-driven profile",
+     [(p, "venetoclax_asparaginase", "sensitive") for p in [*B_ALL_PROFILES, "etp_all"]]
+     + [(p, "venetoclax_asparaginase", "resistant") for p in ("mature_t_all", "mcl1_resistant")]),
+    ("Venetoclax plus S63845 is sensitive in every profile except mature T-ALL",
+     [(p, "venetoclax_s63845", "sensitive" if p != "mature_t_all" else "resistant") for p in model.PROFILES]),
+    ("the navitoclax, AZD4320 and S63845 columns say no band",
+     [(p, d, NO_BAND) for p in model.PROFILES for d in ("navitoclax", "azd4320", "s63845")]),
 ]
 
 
@@ -62,13 +65,22 @@ def test_heatmap_alt_text_states_the_model_classes(claim, cells, heatmap_classes
         assert classes.loc[profile, regimen] == expected, f"{claim}: {profile} x {regimen}"
 
 
-def test_heatmap_alt_text_on_s63845_alone(heatmap_classes):
-    classes, matrix = heatmap_classes
-    assert "S63845 alone is not reached except in the MCL-1-driven profile, where it is intermediate" in stored_alt(
-        NOTEBOOK, "fig-preclinical-heatmap")
+def test_heatmap_alt_text_on_the_drugs_without_a_band(heatmap_classes):
+    _, matrix = heatmap_classes
+    alt = stored_alt(NOTEBOOK, "fig-preclinical-heatmap")
+    assert "S63845 alone is not reached except in the MCL-1-driven profile" in alt
     others = [p for p in model.PROFILES if p != "mcl1_resistant"]
     assert all(math.isinf(matrix.loc[p, "s63845"]) for p in others)
-    assert classes.loc["mcl1_resistant", "s63845"] == "intermediate"
+    assert math.isfinite(matrix.loc["mcl1_resistant", "s63845"])
+    assert ("Navitoclax is within tenfold of venetoclax in the B-ALL profiles and ETP-ALL, hundreds of times below it "
+            "in mature T-ALL, and fails in the MCL-1-driven profile") in alt
+    for p in [*B_ALL_PROFILES, "etp_all"]:
+        assert matrix.loc[p, "navitoclax"] < 10 * matrix.loc[p, "venetoclax"]
+    assert matrix.loc["mature_t_all", "navitoclax"] * 100 < matrix.loc["mature_t_all", "venetoclax"]
+    assert matrix.loc["mcl1_resistant", "navitoclax"] > RESISTANT_ABOVE_NM
+    assert "AZD4320 follows the same pattern about ten times higher" in alt
+    ratio = matrix.loc[others, "azd4320"] / matrix.loc[others, "navitoclax"]
+    assert ratio.between(5, 20).all()
 
 
 def test_the_heatmap_covers_every_profile_and_the_page_treatments(heatmap_classes):
@@ -137,20 +149,21 @@ def test_both_mcl1_partners_act_alike_by_the_glued_factor(numbers):
 def test_the_partner_figure_alt_text_holds_in_the_model():
     """Three curves per panel (the two MCL-1-lowering partners share one); in ETP-ALL they
     rise close together in the nanomolar range, the partners to the left; in the MCL-1-driven
-    state venetoclax alone needs micromolar doses while both partner curves start above
-    zero and cross 50% at or below about 1 nM, thousands of times lower."""
+    state venetoclax alone needs micromolar doses, the assumed MCL-1 cut moves the curve about
+    tenfold and leaves it resistant, and S63845 brings it near 1 nM."""
     alt = stored_alt(NOTEBOOK, "fig-preclinical-partners")
-    assert "Top, ETP-ALL: the three curves" in alt and "both partner curves start above zero" in alt
+    assert "Top, ETP-ALL: the three curves" in alt
     etp_all, mcl1 = page.partner_panels().values()
     assert len(etp_all) == len(mcl1) == 3
     alone, *partners = etp_all
     assert all(1.0 <= curve.ic50_nM < 1e3 for curve in etp_all)
     assert all(curve.ic50_nM < alone.ic50_nM for curve in partners)
-    alone, *partners = mcl1
-    assert alone.ic50_nM >= 1e3
-    assert "cross 50 percent at or below about 1 nanomolar, thousands of times lower" in alt
-    assert all(curve.ic50_nM < 1.5 and curve.fraction_apoptotic[0] > 0 for curve in partners)
-    assert all(alone.ic50_nM / curve.ic50_nM > 1e3 for curve in partners)
+    alone, lowered, blocked = mcl1
+    assert alone.ic50_nM >= 1e3 and lowered.regimen_keys == ("venetoclax_asparaginase", "venetoclax_homoharringtonine")
+    assert "moves about tenfold to the left and stays in the resistant range" in alt
+    assert 3 < alone.ic50_nM / lowered.ic50_nM < 30 and ic50_class(lowered.ic50_nM) == "resistant"
+    assert "crosses 50 percent near 1 nanomolar, thousands of times lower" in alt
+    assert 0.3 < blocked.ic50_nM < 3 and alone.ic50_nM / blocked.ic50_nM > 1e3
 
 
 def test_the_curves_in_words_give_every_curve_its_ic50(numbers):

@@ -12,10 +12,12 @@ import math
 import matplotlib.pyplot as plt
 import pytest
 
-from tests.widgets.chapters.notebook_parts import figure_cells, figure_name, stored_alt
+from tests.widgets.chapters.notebook_parts import figure_cells, figure_name, markdown_text, stored_alt
 from widgets import model
 from widgets.chapters import resistance as page
+from widgets.explorers import mechanism
 from widgets.explorers.mechanism import EXPLORER_CELLS
+from widgets.model.reading_guide import NO_BAND
 from widgets.presentation.text import dose_label, fold_change
 
 NOTEBOOK = "07_resistance.ipynb"
@@ -113,7 +115,8 @@ def test_each_figure_cell_draws_its_spec_and_stores_its_alt_text():
 @pytest.fixture(scope="module")
 def shift_classes():
     """The class of every point of fig-resistance-shift, from the tables the figure draws."""
-    return {protein: table.apply(lambda column: column.map(model.ic50_class))
+    return {protein: table.apply(lambda column: column.map(
+        lambda value: model.ic50_class(value, model.REGIMENS[column.name].drug)))
             for protein, table in page.shift_tables().items()}
 
 
@@ -128,16 +131,32 @@ def test_shift_alt_text_states_the_model_classes(shift_classes):
     mcl1, bclxl = shift_classes["mcl1"], shift_classes["bclxl"]
     assert "from the sensitive band at ×1 into the resistant band by ×2" in alt
     assert mcl1.loc[1.0, "venetoclax"] == "sensitive" and mcl1.loc[2.0, "venetoclax"] == "resistant"
-    assert "stay sensitive up to ×4 and rise only at ×8" in alt
-    for key in ("venetoclax_s63845", "venetoclax_asparaginase"):
-        assert (mcl1.loc[:4.0, key] == "sensitive").all() and mcl1.loc[8.0, key] != "sensitive"
+    assert "venetoclax with S63845 stays sensitive up to ×4 and rises only at ×8" in alt
+    assert (mcl1.loc[:4.0, "venetoclax_s63845"] == "sensitive").all()
+    assert mcl1.loc[8.0, "venetoclax_s63845"] != "sensitive"
+    assert ("venetoclax with asparaginase, whose assumed MCL-1 cut is modest, stays sensitive up to ×2 and is "
+            "resistant by ×4") in alt
+    assert (mcl1.loc[:2.0, "venetoclax_asparaginase"] == "sensitive").all()
+    assert mcl1.loc[4.0, "venetoclax_asparaginase"] == "resistant"
     assert "BCL-XL raised: venetoclax alone rises into the resistant band by ×4" in alt
     assert bclxl.loc[2.0, "venetoclax"] != "resistant" and bclxl.loc[4.0, "venetoclax"] == "resistant"
-    assert "AZD4320 starts higher but stays in the intermediate band at every level" in alt
-    assert (bclxl["azd4320"] == "intermediate").all()
+    assert "AZD4320, which has no exposure band of its own, starts higher but rises only about threefold" in alt
+    azd4320 = page.shift_tables()["bclxl"]["azd4320"]
+    assert (bclxl["azd4320"] == NO_BAND).all() and 2 < azd4320.loc[8.0] / azd4320.loc[0.25] < 4.5
     assert "MDM2 inhibitor stays sensitive up to ×2 and is intermediate at ×4" in alt
     assert (bclxl.loc[:2.0, "venetoclax_mdm2"] == "sensitive").all()
     assert bclxl.loc[4.0, "venetoclax_mdm2"] == "intermediate"
+
+
+def test_the_bclxl_exercise_names_the_dual_inhibitor_as_the_best_treatment():
+    numbers = page.numbers()
+    assert "Navitoclax is the lowest of all the treatments" in markdown_text(NOTEBOOK)
+    raised = model.PROFILES[page.PROFILE].scaled(bclxl=4.0)
+    navitoclax = model.ic50(raised, "navitoclax", cells=mechanism.EXPLORER_CELLS)
+    for key in mechanism.TREATMENTS:
+        regimen = model.REGIMENS[key]
+        assert navitoclax <= model.ic50(raised, regimen.drug, cells=mechanism.EXPLORER_CELLS, **regimen.options())
+    assert numbers["ic50.bclxl_x4.navitoclax"] == dose_label(navitoclax)
 
 
 # --- what the lineage figure's alt text claims ------------------------------------------------

@@ -4,11 +4,12 @@ the model's, bounds stay bounds, and its figures are the ones the notebook descr
 import matplotlib.pyplot as plt
 import pytest
 
-from tests.widgets.chapters.notebook_parts import figure_cells, figure_name, stored_alt
+from tests.widgets.chapters.notebook_parts import figure_cells, figure_name, markdown_text, stored_alt
 from widgets import model
 from widgets.chapters import role_of_bcl2
 from widgets.chapters import venetoclax as page
 from widgets.explorers import mechanism
+from widgets.model.reading_guide import NO_BAND
 from widgets.presentation.figures import venetoclax as balance_figures
 from widgets.presentation.text import dose_label
 
@@ -31,14 +32,18 @@ def test_binding_constants_keep_their_bounds(numbers):
     assert numbers["ki.venetoclax.bcl2"] == f"< {venetoclax['bcl2'].value:g} nM"
     assert numbers["ki.venetoclax.bclxl"] == f"{venetoclax['bclxl'].value:g} nM"
     assert numbers["ki.venetoclax.mcl1"] == f"> {venetoclax['mcl1'].value:g} nM"
-    assert numbers["ki.navitoclax.bcl2"] == f"< {model.DRUGS['navitoclax'].kd_nM['bcl2'].value:g} nM"
+    navitoclax = model.DRUGS["navitoclax"].kd_nM["bcl2"]
+    assert navitoclax.relation == "=" and navitoclax.value < 1.0 and "inside that bound" in navitoclax.note
+    assert numbers["ki.navitoclax.bcl2"] == f"{navitoclax.value:g} nM"
 
 
 def test_the_selectivity_ratio_is_a_lower_bound_when_the_bcl2_constant_is_an_upper_bound(numbers):
     venetoclax = model.DRUGS["venetoclax"].kd_nM
     ratio = venetoclax["bclxl"].value / venetoclax["bcl2"].value
     assert numbers["selectivity.venetoclax.bclxl_over_bcl2"] == f"> {ratio:,.0f}×"
-    assert numbers["selectivity.navitoclax.bclxl_over_bcl2"] == "not known (both bounds)"
+    navitoclax = model.DRUGS["navitoclax"].kd_nM
+    ratio = navitoclax["bclxl"].value / navitoclax["bcl2"].value
+    assert numbers["selectivity.navitoclax.bclxl_over_bcl2"] == f"{ratio:,.0f}×"
 
 
 @pytest.mark.parametrize("profile", page.IC50_PROFILES)
@@ -53,23 +58,29 @@ def test_the_fold_is_the_ratio_of_the_two_venetoclax_ic50s_to_two_significant_fi
 
 
 def test_the_mature_t_all_paragraph_holds_in_the_model():
-    """Venetoclax resistant, navitoclax intermediate in mature T-ALL; venetoclax far below
-    navitoclax in B-ALL."""
+    """Venetoclax resistant in mature T-ALL and navitoclax hundreds of times lower, read as a
+    number (no band of its own); venetoclax below navitoclax in B-ALL."""
     mature_t_all, b_all = model.PROFILES["mature_t_all"], model.PROFILES["b_all"]
     assert model.ic50_class(model.ic50(mature_t_all, "venetoclax")) == "resistant"
-    assert model.ic50_class(model.ic50(mature_t_all, "navitoclax")) == "intermediate"
+    assert model.ic50(mature_t_all, "navitoclax") * 100 < model.ic50(mature_t_all, "venetoclax")
+    assert model.ic50_class(model.ic50(mature_t_all, "navitoclax"), "navitoclax") == NO_BAND
+    assert "hundreds of times lower" in markdown_text(NOTEBOOK)
     assert model.ic50(b_all, "venetoclax") < model.ic50(b_all, "navitoclax")
 
 
-def test_raising_bcl2_in_the_explorer_raises_the_ic50(numbers):
-    """The exercise's answer: "It goes up", at the explorer's highest BCL-2 step."""
+def test_raising_bcl2_in_the_explorer_raises_the_ic50_only_without_its_bim(numbers):
+    """The exercise's answer: with BIM fixed (the model-only scenario) the IC50 goes up; with
+    BCL-2 and its BIM raised together it goes down."""
     assert numbers["explorer.top_step"] == f"{max(mechanism.LEVEL_STEPS):g}"
+    top = max(mechanism.LEVEL_STEPS)
     b_all = model.PROFILES[page.EXPLORER_PROFILE]
     base = model.ic50(b_all, "venetoclax", cells=mechanism.EXPLORER_CELLS)
-    raised = model.ic50(b_all.scaled(bcl2=max(mechanism.LEVEL_STEPS)), "venetoclax", cells=mechanism.EXPLORER_CELLS)
-    assert raised > base
-    assert (numbers["explorer.base.venetoclax"], numbers["explorer.bcl2.venetoclax"]) == (dose_label(base),
-                                                                                         dose_label(raised))
+    raised = model.ic50(b_all.scaled(bcl2=top), "venetoclax", cells=mechanism.EXPLORER_CELLS)
+    loaded = model.ic50(b_all.scaled(bcl2=top, bim=top), "venetoclax", cells=mechanism.EXPLORER_CELLS)
+    assert loaded < base < raised
+    assert (numbers["explorer.base.venetoclax"], numbers["explorer.bcl2.venetoclax"],
+            numbers["explorer.bcl2_bim.venetoclax"]) == (dose_label(base), dose_label(raised), dose_label(loaded))
+    assert "**model-only scenario**" in markdown_text(NOTEBOOK)
 
 
 def test_the_ic50_table_prints_the_glued_values(numbers):

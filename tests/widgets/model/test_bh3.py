@@ -16,7 +16,7 @@ def profile_of(key):
 
 
 def test_the_standard_panel():
-    assert list(PEPTIDES) == ["BIM", "BAD", "HRK", "MS1", "NOXA"]
+    assert list(PEPTIDES) == ["BIM", "BIM_control", "BAD", "HRK", "MS1", "NOXA"]
     assert set(profile_of("b_all")) == set(PEPTIDES)
 
 
@@ -60,3 +60,9 @@ def test_a_peptide_frees_bim_in_the_typical_cell():
 def test_bad_profile_is_refused():
     with pytest.raises(ValueError, match="profile: must be a widgets.model.Profile"):
         model.bh3_profile({"bcl2": 1})
+
+
+def test_the_high_dose_bim_control_kills_every_profile_that_low_dose_bim_leaves_alive():
+    for key in model.PROFILES:
+        response = profile_of(key)
+        assert response["BIM_control"] >= 95 and response["BIM_control"] >= response["BIM"]

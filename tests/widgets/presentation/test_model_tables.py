@@ -17,7 +17,7 @@ def test_selectivity_table_shows_bounds_as_bounds():
     assert "< 0.01 nM" in venetoclax and "> 444 nM" in venetoclax and "> 4,800×" in venetoclax
     assert "{cite:p}`souers2013`" in venetoclax
     navitoclax = next(row for row in rows if row.startswith("| Navitoclax"))
-    assert "not known (both bounds)" in navitoclax
+    assert f"| {model.DRUGS['navitoclax'].kd_nM['bcl2'].value:g} nM |" in navitoclax
 
 
 @pytest.mark.parametrize("value, unit, relation, text", [
@@ -37,13 +37,15 @@ def test_ki_text_reads_the_drug_constant():
 
 def test_selectivity_ratio_text_turns_a_denominator_bound_around():
     """Venetoclax: a measured BCL-XL Ki over an upper-bounded BCL-2 Ki is a lower bound on
-    the ratio; navitoclax: two bounds give none; AZD4320: two values give the ratio;
+    the ratio; navitoclax and AZD4320: two values give the ratio;
     S63845 binds neither, so there is no ratio."""
     venetoclax = model.DRUGS["venetoclax"].kd_nM
     assert (venetoclax["bcl2"].relation, venetoclax["bclxl"].relation) == ("<", "=")
     assert model_tables.selectivity_ratio_text("venetoclax") == \
         f"> {venetoclax['bclxl'].value / venetoclax['bcl2'].value:,.0f}×"
-    assert model_tables.selectivity_ratio_text("navitoclax") == "not known (both bounds)"
+    navitoclax = model.DRUGS["navitoclax"].kd_nM
+    assert model_tables.selectivity_ratio_text("navitoclax") == \
+        f"{navitoclax['bclxl'].value / navitoclax['bcl2'].value:,.0f}×"
     azd4320 = model.DRUGS["azd4320"].kd_nM
     assert model_tables.selectivity_ratio_text("azd4320") == f"{azd4320['bclxl'].value / azd4320['bcl2'].value:,.0f}×"
     assert model_tables.selectivity_ratio_text("s63845") == ""
@@ -72,7 +74,7 @@ def test_profiles_and_partners_tables_cover_the_model():
     profiles = model_tables.profiles_table().data
     assert all(named.name in profiles for named in model.NAMED_PROFILES.values())
     partners = model_tables.partners_table().data
-    assert "MCL-1 ×0.3" in partners and "NOXA +20 nM, PUMA +20 nM" in partners
+    assert "MCL-1 ×0.6" in partners and "NOXA +20 nM, PUMA +20 nM" in partners
 
 
 def test_constants_table_flags_numbers_not_read_in_their_source():

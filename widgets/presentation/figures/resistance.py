@@ -17,7 +17,6 @@ and descriptions say so.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 
 import matplotlib.pyplot as plt
@@ -27,9 +26,9 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import FixedLocator, NullLocator
 
 from widgets import model
-from widgets.presentation import style
 from widgets.model.reading_guide import ic50_class
-from widgets.model.scans import CURVE_DOSES_NM, Curve, check_protein, check_regimens
+from widgets.model.scans import CURVE_DOSES_NM, Curve, check_protein
+from widgets.presentation import style
 from widgets.presentation.text import dose_label, level_label
 
 DOSE_TICKS_NM = (1e-3, 1e-1, 1e1, 1e3, 1e5)
@@ -120,7 +119,8 @@ def ic50_shift_alt_text(tables: Mapping[str, pd.DataFrame]) -> str:
     for protein, table in tables.items():
         name = model.ANTI_APOPTOTIC_NAMES[protein]
         for key in table.columns:
-            readings = ", ".join(f"{name} {level_label(factor)}: {dose_label(value)} ({ic50_class(value)})"
+            drug_key = model.REGIMENS[key].drug
+            readings = ", ".join(f"{name} {level_label(factor)}: {dose_label(value)} ({ic50_class(value, drug_key)})"
                                  for factor, value in table[key].items())
             parts.append(f"{model.REGIMENS[key].name}, as {name} changes: {readings}.")
     return f"Model IC50s ({TEACHING}). " + " ".join(parts)
@@ -163,7 +163,8 @@ def dose_response_alt_text(panels: Mapping[str, Sequence[Curve]]) -> str:
     parts = []
     for panel_title, curves in panels.items():
         readings = "; ".join(f"{curve.label.replace(chr(10), ' ')}: IC50 {dose_label(curve.ic50_nM)} "
-                             f"({ic50_class(curve.ic50_nM)}), {100 * curve.fraction_apoptotic[-1]:.0f}% of cells "
+                             f"({ic50_class(curve.ic50_nM, model.REGIMENS[curve.regimen_keys[0]].drug)}), "
+                             f"{100 * curve.fraction_apoptotic[-1]:.0f}% of cells "
                              f"apoptotic at {dose_label(curve.doses_nM[-1])}" for curve in curves)
         parts.append(f"{panel_title}: {readings}.")
     return f"Model dose-response curves ({TEACHING}). " + " ".join(parts)

@@ -7,11 +7,11 @@ import pandas as pd
 import pytest
 
 from widgets import model
-from widgets.model import summaries
+from widgets.model import reading_guide, summaries
+from widgets.model.reading_guide import ic50_class
 from widgets.presentation.figures.affinity import NO_BINDING_AT_NM, affinity_plot
 from widgets.presentation.figures.balance import Condition, balance_alt_text, balance_figure
 from widgets.presentation.figures.bh3 import bh3_bars
-from widgets.model.reading_guide import ic50_class
 from widgets.presentation.figures.comparison import ic50_heatmap
 
 
@@ -51,16 +51,34 @@ def test_reading_guide_follows_the_free_drug_bound_of_the_label():
 
 def test_heatmap_writes_value_and_class_in_every_cell():
     matrix = pd.DataFrame([[1.37, math.inf], [3500.0, 60.0]], index=["a", "b"], columns=["x", "y"])
-    fig = ic50_heatmap(matrix, row_labels=["A", "B"], column_labels=["X", "Y"])
+    fig = ic50_heatmap(matrix, row_labels=["A", "B"], column_labels=["X", "Y"], drug_keys=["venetoclax"] * 2)
     texts = [text.get_text() for text in fig.axes[0].texts]
     assert texts == ["1.37 nM\nsensitive", "not reached\nresistant", "3.5 µM\nresistant", "60 nM\nintermediate"]
 
 
+def test_heatmap_reads_each_drug_against_its_own_band():
+    """Navitoclax has no exposure band the book could read: its IC50 is written, not classified."""
+    matrix = pd.DataFrame([[1.37, 1.37]], index=["a"], columns=["x", "y"])
+    fig = ic50_heatmap(matrix, row_labels=["A"], column_labels=["X", "Y"], drug_keys=["venetoclax", "navitoclax"])
+    assert [text.get_text() for text in fig.axes[0].texts] == ["1.37 nM\nsensitive", "1.37 nM\nno band"]
+    with pytest.raises(ValueError, match="drug_keys"):
+        ic50_heatmap(matrix, row_labels=["A"], column_labels=["X", "Y"], drug_keys=["venetoclax"])
+
+
+@pytest.mark.parametrize("drug_key", ["navitoclax", "azd4320", "s63845"])
+def test_drugs_without_a_clinical_exposure_are_not_classified(drug_key):
+    assert ic50_class(1.0, drug_key) == ic50_class(math.inf, drug_key) == reading_guide.NO_BAND
+    assert not reading_guide.has_band(drug_key) and reading_guide.has_band("venetoclax")
+    with pytest.raises(ValueError, match="drug_key"):
+        reading_guide.has_band("aspirin")
+
+
 def test_bh3_bars_show_each_peptide_and_its_reading():
-    response = {"BIM": 10.0, "BAD": 95.0, "HRK": 3.0, "MS1": 6.0, "NOXA": 5.0}
+    response = {"BIM": 10.0, "BIM_control": 100.0, "BAD": 95.0, "HRK": 3.0, "MS1": 6.0, "NOXA": 5.0}
     ax = bh3_bars(response, "title").axes[0]
     assert [bar.get_width() for bar in ax.patches] == list(response.values())
-    assert [label.get_text() for label in ax.get_yticklabels()][2] == "HRK  (BCL-XL)"
+    labels = [label.get_text() for label in ax.get_yticklabels()]
+    assert labels[1] == "BIM, high dose  (high-dose control)" and labels[3] == "HRK  (BCL-XL)"
 
 
 def test_affinity_plot_draws_no_binding_open_at_the_edge():
