@@ -1,13 +1,11 @@
-"""The book's bibliography, ``references.bib``: its keys and short citations.
+"""The book's bibliography, ``data/references.bib``: its keys, short citations and anchors.
 
 Data files cite their sources by these keys; a key that is not in the bibliography is
-a data error (and would be a broken citation on the page). Widgets, whose HTML Sphinx
-does not parse, cite with ``cite_html``: an author-year link to the entry on the
-bibliography page, where ``bibtex_cite_id`` in ``_config.yml`` gives each entry the
-anchor ``cite-<key>``.
+a data error (and would be a broken citation on the page). On the bibliography page,
+``bibtex_cite_id`` in ``_config.yml`` gives each entry the anchor ``cite-<key>``
+(``anchor``); widget HTML links to it with ``widgets.presentation.text.cite_html``.
 """
 
-import html
 from functools import lru_cache
 
 from docutils.nodes import make_id
@@ -17,8 +15,6 @@ from pybtex.richtext import Text
 from widgets.data import data_file
 
 BIBLIOGRAPHY = data_file("references.bib")
-# The bibliography page, relative to the chapter pages (all chapters sit in chapters/).
-BIBLIOGRAPHY_PAGE = "bibliography.html"
 
 
 @lru_cache(maxsize=1)
@@ -38,8 +34,9 @@ def short_citation(key: str) -> str:
     entry = _entries()[key]
     # "and others" in an author list parses as a person named "others"; names may hold
     # LaTeX accents (D{\"o}hner), rendered here as plain text (Döhner).
-    surnames = [Text.from_latex(" ".join(person.last_names)).render_as("text")
-                for person in entry.persons.get("author", [])]
+    surnames = [
+        Text.from_latex(" ".join(person.last_names)).render_as("text") for person in entry.persons.get("author", [])
+    ]
     if len(surnames) == 1:
         authors = surnames[0]
     elif len(surnames) == 2 and "others" not in surnames:
@@ -53,9 +50,3 @@ def anchor(key: str) -> str:
     """The id of ``key``'s entry on the bibliography page, as Sphinx writes it
     (docutils' ``make_id``: "cite-venclexta_label" becomes "cite-venclexta-label")."""
     return make_id(f"cite-{key}")
-
-
-def cite_html(keys) -> str:
-    """Parenthetical author-year citation links for ``keys``, for widget HTML."""
-    links = [f'<a href="{BIBLIOGRAPHY_PAGE}#{anchor(key)}">{html.escape(short_citation(key))}</a>' for key in keys]
-    return f"({'; '.join(links)})" if links else ""

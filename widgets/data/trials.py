@@ -1,13 +1,15 @@
-"""The review's clinical evidence: Table 1's studies, their figures, and the ongoing trials.
+"""The review's published clinical evidence: Table 1's studies and their figures.
 
 - ``data/published_studies.csv``: one row per study of the review's Table 1 (refs 17-28).
 - ``data/published_outcomes.csv``: one row per figure the review reports about those
   studies, in Table 1 or in its text, with where it was read (``source``).
-- ``data/ongoing_trials.csv``: one row per row of the review's Tables 2 and 3.
+
+The ongoing trials of its Tables 2 and 3 are read by ``widgets.data.ongoing_trials``.
 
 Schemas, categories and the transcription rules are in ``data/README.md``. Where the
 review's Table 1 and its text disagree, both figures are kept and share a
-``disagreement`` slug; ``table_text_disagreements`` lists them for the chapters.
+``disagreement`` slug (``widgets.data.trial_selection.table_text_disagreements`` lists
+them; the selections and derived frames the chapters use are in that module too).
 Every problem raises ``widgets.data.schema.DataError`` naming the file, row and column.
 """
 
@@ -21,19 +23,17 @@ from typing import NamedTuple
 import pandas as pd
 
 from widgets.data import data_file
-from widgets.data.bibliography import short_citation
-from widgets.stats import proportion_interval
 from widgets.data.schema import Column, DataError, check_unique, read_table
+from widgets.stats import proportion_interval
 
 STUDIES_CSV = data_file("published_studies.csv")
 OUTCOMES_CSV = data_file("published_outcomes.csv")
-ONGOING_TRIALS_CSV = data_file("ongoing_trials.csv")
 
 SLUG = r"[a-z0-9_]+"
-# Every row of the three files is read in the review (Hanbali, Kotb and Saleh 2025): cite
-# it for the tables and figures, together with the study's own bibkey for a study's figure.
+# Every row of the clinical files (these two and ongoing_trials.csv) is read in the review
+# (Hanbali, Kotb and Saleh 2025): cite it for the tables and figures, together with the
+# study's own bibkey for a study's figure.
 REVIEW_BIBKEY = "hanbali2025"
-CLINICALTRIALS_URL = "https://clinicaltrials.gov/study/{nct_id}"
 
 # --- published_studies.csv -------------------------------------------------------------
 
@@ -41,8 +41,14 @@ LINEAGES = ("B", "T", "mixed")
 SETTINGS = ("frontline", "relapsed_refractory", "mixed")
 AGE_GROUPS = ("adult", "older_adult", "pediatric_aya", "pediatric_and_adult", "not_stated")
 DESIGNS = ("phase_1", "phase_2", "phase_1_2", "retrospective", "case_series", "prospective")
-PARTNER_CLASSES = ("low_intensity_chemo", "intensive_chemo", "hma", "bcl_xl_inhibitor",
-                   "liposomal_vincristine", "mixed_chemo")
+PARTNER_CLASSES = (
+    "low_intensity_chemo",
+    "intensive_chemo",
+    "hma",
+    "bcl_xl_inhibitor",
+    "liposomal_vincristine",
+    "mixed_chemo",
+)
 
 STUDY_COLUMNS = [
     Column("study_id", pattern=SLUG),
@@ -149,28 +155,8 @@ OUTCOME_COLUMNS = [
     Column("note", required=False),
 ]
 
-# --- ongoing_trials.csv ----------------------------------------------------------------
-
-TRIAL_PHASES = {2: "phase_1", 3: "phase_2"}  # the titles of the review's Tables 2 and 3
-INTERVENTION_SOURCES = {2: "intervention_column", 3: "primary_outcome_column"}
-TRIAL_SUBTYPES = ("ph_positive", "ph_negative_b", "b_all", "t_all", "any_all", "aml")
-TRIAL_PARTNERS = ("tki", "blinatumomab", "inotuzumab", "hma", "chemotherapy", "corticosteroid", "other")
-
-ONGOING_TRIAL_COLUMNS = [
-    Column("nct_id"),
-    Column("review_table", kind="int", minimum=2, maximum=3),
-    Column("phase", kind="category", categories=tuple(TRIAL_PHASES.values())),
-    Column("population"),
-    Column("intervention"),
-    Column("intervention_source", kind="category", categories=tuple(INTERVENTION_SOURCES.values())),
-    Column("primary_outcome", required=False),
-    Column("subtypes"),
-    Column("partners"),
-    Column("note", required=False),
-]
-
-
 # --- loaders ---------------------------------------------------------------------------
+
 
 def load_studies(path=STUDIES_CSV) -> pd.DataFrame:
     """Table 1's studies, one row each, validated; ``bibkey`` is a single key (str)."""
@@ -198,52 +184,7 @@ def load_outcomes(path=OUTCOMES_CSV, studies_path=STUDIES_CSV) -> pd.DataFrame:
     return frame
 
 
-def load_ongoing_trials(path=ONGOING_TRIALS_CSV) -> pd.DataFrame:
-    """Rows of the review's Tables 2 and 3, validated; ``subtypes``/``partners`` are tuples."""
-    frame = read_table(path, ONGOING_TRIAL_COLUMNS)
-    frame["subtypes"] = _category_lists(path, frame, "subtypes", TRIAL_SUBTYPES)
-    frame["partners"] = _category_lists(path, frame, "partners", TRIAL_PARTNERS)
-    for row, record in enumerate(frame.itertuples(index=False), start=1):
-        _check_trial_row(path, row, record)
-    check_unique(path, frame, ["nct_id", "review_table"])
-    _check_trial_attributes_agree(path, frame)
-    return frame
-
-
-# --- what the chapters and the explorer use --------------------------------------------
-
-def table_text_disagreements(outcomes=None, studies=None) -> pd.DataFrame:
-    """One row per place where Table 1 and the text give a figure differently.
-
-    Columns: ``disagreement`` (slug), ``study_id``, ``review_ref``, ``bibkey``,
-    ``citation`` (author-year), ``table1`` and ``text`` (the figures as readers see
-    them, e.g. "ORR 100% (untreated patients)"), ``explanation`` (the Table 1 rows' notes).
-    """
-    outcomes = load_outcomes() if outcomes is None else outcomes
-    studies = (load_studies() if studies is None else studies).set_index("study_id")
-    rows = []
-    for slug, group in outcomes[outcomes["disagreement"].notna()].groupby("disagreement", sort=False):
-        study = studies.loc[group["study_id"].iloc[0]]
-        table_rows, text_rows = group[group["source"] == "table1"], group[group["source"] == "text"]
-        rows.append({
-            "disagreement": slug,
-            "study_id": study.name,
-            "review_ref": int(study["review_ref"]),
-            "bibkey": study["bibkey"],
-            "citation": short_citation(study["bibkey"]),
-            "table1": "; ".join(figure_text(record) for record in table_rows.itertuples(index=False)),
-            "text": "; ".join(figure_text(record) for record in text_rows.itertuples(index=False)),
-            "explanation": " ".join(table_rows["note"].dropna()),
-        })
-    return pd.DataFrame(rows, columns=["disagreement", "study_id", "review_ref", "bibkey", "citation",
-                                       "table1", "text", "explanation"])
-
-
-def figure_text(record) -> str:
-    """A figure as a reader sees it: "CR 90% (untreated patients)", "median OS 7.7 months (all patients)"."""
-    value = f"{record.value:g}"
-    amount = f"{value}%" if record.unit == PERCENT else f"{value} {record.unit}"
-    return f"{ENDPOINTS[record.endpoint].label} {amount} ({COHORTS[record.cohort]})"
+# --- figures with their intervals ------------------------------------------------------
 
 
 def with_confidence_intervals(outcomes, method="clopper_pearson", confidence=0.95) -> pd.DataFrame:
@@ -252,33 +193,26 @@ def with_confidence_intervals(outcomes, method="clopper_pearson", confidence=0.9
     ``method`` is one of ``widgets.stats.METHODS``.
     """
     frame = outcomes.copy()
-    bounds = [proportion_interval(int(num), int(den), method, confidence) if pd.notna(num) else (math.nan, math.nan)
-              for num, den in zip(frame["numerator"], frame["denominator"])]
+    bounds = [
+        proportion_interval(int(num), int(den), method, confidence) if pd.notna(num) else (math.nan, math.nan)
+        for num, den in zip(frame["numerator"], frame["denominator"])
+    ]
     frame["ci_low_percent"] = [100 * low for low, _ in bounds]
     frame["ci_high_percent"] = [100 * high for _, high in bounds]
     return frame
 
 
-def unique_ongoing_trials(trials=None) -> pd.DataFrame:
-    """Each NCT number once, in the order of first appearance (Table 2, then Table 3).
-
-    Columns: ``nct_id``, ``review_tables`` and ``phases`` (tuples), ``population``
-    (the tables' wordings joined by " / " when they differ), ``intervention`` and
-    ``intervention_source`` (Table 2's intervention column when the trial is in Table 2,
-    otherwise Table 3's regimen text), ``primary_outcome`` (Table 2 only, else missing),
-    ``subtypes``, ``partners``, ``note`` and ``url`` (its ClinicalTrials.gov record).
-    """
-    trials = load_ongoing_trials() if trials is None else trials
-    merged = [_merge_trial_rows(nct_id, group) for nct_id, group in trials.groupby("nct_id", sort=False)]
-    return pd.DataFrame(merged)
-
-
 # --- checks ----------------------------------------------------------------------------
+
 
 def _check_figure(path, row, record, study_sizes) -> None:
     if record.study_id not in study_sizes:
-        raise DataError(path, row, "study_id",
-                        f"{record.study_id!r} is not a study of the studies file; known: {', '.join(study_sizes)}")
+        raise DataError(
+            path,
+            row,
+            "study_id",
+            f"{record.study_id!r} is not a study of the studies file; known: {', '.join(study_sizes)}",
+        )
     endpoint = ENDPOINTS[record.endpoint]
     if record.unit not in endpoint.units:
         units = " or ".join(endpoint.units)
@@ -289,8 +223,9 @@ def _check_figure(path, row, record, study_sizes) -> None:
         raise DataError(path, row, "value", f"{record.value:g} is not a whole number of patients")
     _check_counts(path, row, record, study_sizes[record.study_id])
     if pd.notna(record.disagreement) and record.source == "table1" and pd.isna(record.note):
-        raise DataError(path, row, "note",
-                        f"a Table 1 row of disagreement {record.disagreement!r} must explain it here")
+        raise DataError(
+            path, row, "note", f"a Table 1 row of disagreement {record.disagreement!r} must explain it here"
+        )
 
 
 def _check_counts(path, row, record, study_size) -> None:
@@ -300,16 +235,20 @@ def _check_counts(path, row, record, study_size) -> None:
         blank = "denominator" if has_numerator else "numerator"
         raise DataError(path, row, blank, "numerator and denominator go together: fill both or neither")
     if pd.notna(record.counts_basis) != has_numerator:
-        problem = ("says how the counts were read (stated or derived)" if has_numerator
-                   else "must be blank when there are no counts")
+        problem = (
+            "says how the counts were read (stated or derived)"
+            if has_numerator
+            else "must be blank when there are no counts"
+        )
         raise DataError(path, row, "counts_basis", problem)
     if not has_numerator:
         return
     if record.unit != PERCENT:
         raise DataError(path, row, "numerator", f"counts go with percent figures only, not {record.unit}")
     if record.numerator > record.denominator:
-        raise DataError(path, row, "numerator",
-                        f"{record.numerator} is larger than the denominator {record.denominator}")
+        raise DataError(
+            path, row, "numerator", f"{record.numerator} is larger than the denominator {record.denominator}"
+        )
     if pd.notna(study_size) and record.denominator > study_size:
         raise DataError(path, row, "denominator", f"{record.denominator} is larger than the study's n ({study_size})")
     _check_value_matches_counts(path, row, record)
@@ -325,16 +264,29 @@ def _check_value_matches_counts(path, row, record) -> None:
     tolerance = _rounding_tolerance(record.value)
     exact = 100 * record.numerator / record.denominator
     if abs(record.value - exact) > tolerance:
-        raise DataError(path, row, "value", f"{record.value:g}% does not match {record.numerator}/{record.denominator} "
-                                            f"= {exact:.2f}% (allowed rounding: ±{tolerance:g})")
+        raise DataError(
+            path,
+            row,
+            "value",
+            f"{record.value:g}% does not match {record.numerator}/{record.denominator} "
+            f"= {exact:.2f}% (allowed rounding: ±{tolerance:g})",
+        )
     if record.counts_basis == "derived":
         if pd.isna(record.note):
             raise DataError(path, row, "note", "derived counts need a note saying how they were derived")
-        matching = [count for count in range(record.denominator + 1)
-                    if abs(record.value - 100 * count / record.denominator) <= tolerance]
+        matching = [
+            count
+            for count in range(record.denominator + 1)
+            if abs(record.value - 100 * count / record.denominator) <= tolerance
+        ]
         if len(matching) > 1:
-            raise DataError(path, row, "numerator", f"{record.value:g}% of {record.denominator} could be any of "
-                                                    f"{', '.join(map(str, matching))}: the count cannot be derived")
+            raise DataError(
+                path,
+                row,
+                "numerator",
+                f"{record.value:g}% of {record.denominator} could be any of "
+                f"{', '.join(map(str, matching))}: the count cannot be derived",
+            )
 
 
 def _rounding_tolerance(value: float) -> float:
@@ -354,8 +306,12 @@ def _check_disagreement_groups(path, frame) -> None:
             raise DataError(path, other, "disagreement", f"{slug!r} spans studies {studies}")
         for source in SOURCES:
             if source not in set(group["source"]):
-                raise DataError(path, first, "disagreement", f"{slug!r} has no {source} row; a disagreement pairs "
-                                                             "a Table 1 figure with a text figure")
+                raise DataError(
+                    path,
+                    first,
+                    "disagreement",
+                    f"{slug!r} has no {source} row; a disagreement pairs a Table 1 figure with a text figure",
+                )
 
 
 def _check_unflagged_conflicts(path, frame) -> None:
@@ -364,9 +320,13 @@ def _check_unflagged_conflicts(path, frame) -> None:
         if group["value"].nunique() > 1 and group["disagreement"].isna().any():
             row = int(group.index[group["disagreement"].isna().to_numpy()][-1]) + 1
             values = ", ".join(f"{source} {value:g}" for source, value in zip(group["source"], group["value"]))
-            raise DataError(path, row, "disagreement",
-                            f"the sources give different values ({values}) for the same study, cohort and "
-                            "endpoint: name the disagreement and explain it")
+            raise DataError(
+                path,
+                row,
+                "disagreement",
+                f"the sources give different values ({values}) for the same study, cohort and "
+                "endpoint: name the disagreement and explain it",
+            )
 
 
 def _check_study_sizes(studies_path, studies, outcomes_path, outcomes) -> None:
@@ -376,63 +336,10 @@ def _check_study_sizes(studies_path, studies, outcomes_path, outcomes) -> None:
         reported = sorted(sizes.loc[sizes["study_id"] == study_id, "value"])
         if pd.notna(n) and n not in reported:
             listed = ", ".join(f"{size:g}" for size in reported) or "none"
-            raise DataError(studies_path, row, "n", f"{n} is not among the cohort sizes transcribed for {study_id} "
-                                                    f"in {Path(outcomes_path).name} ({listed})")
-
-
-def _category_lists(path, frame, column, allowed) -> list[tuple[str, ...]]:
-    """Each cell of ``column`` as a tuple of allowed categories (``;``-separated)."""
-    lists = []
-    for row, text in enumerate(frame[column], start=1):
-        items = tuple(item.strip() for item in text.split(";"))
-        for item in items:
-            if item not in allowed:
-                raise DataError(path, row, column, f"{item!r} is not one of {', '.join(allowed)}")
-        if len(set(items)) != len(items):
-            raise DataError(path, row, column, f"lists a category twice ({text})")
-        lists.append(items)
-    return lists
-
-
-def _check_trial_row(path, row, record) -> None:
-    nct = record.nct_id
-    if not (len(nct) == 11 and nct.startswith("NCT") and nct[3:].isascii() and nct[3:].isdigit()):
-        raise DataError(path, row, "nct_id", f"{nct!r} is not an NCT number: 'NCT' followed by 8 digits")
-    table = record.review_table
-    if record.phase != TRIAL_PHASES[table]:
-        raise DataError(path, row, "phase", f"Table {table} lists {TRIAL_PHASES[table]} trials, not {record.phase}")
-    if record.intervention_source != INTERVENTION_SOURCES[table]:
-        raise DataError(path, row, "intervention_source", f"must be {INTERVENTION_SOURCES[table]} for Table {table}")
-    if table == 2 and pd.isna(record.primary_outcome):
-        raise DataError(path, row, "primary_outcome", "Table 2 gives a primary outcome for every trial")
-    if table == 3 and pd.notna(record.primary_outcome):
-        raise DataError(path, row, "primary_outcome", "must be blank for Table 3, whose 'Primary outcome' column "
-                                                      "names the regimen (it goes in intervention)")
-
-
-def _check_trial_attributes_agree(path, frame) -> None:
-    """Rows of one NCT number describe one trial: the same subtypes and partners."""
-    for _, group in frame.groupby("nct_id", sort=False):
-        for column in ("subtypes", "partners"):
-            if len(set(group[column])) > 1:
-                row = int(group.index[-1]) + 1
-                raise DataError(path, row, column, f"differs from the other row of {group['nct_id'].iloc[0]}; "
-                                                   "classify the trial the same way in both")
-
-
-def _merge_trial_rows(nct_id, group) -> dict:
-    group = group.sort_values("review_table")
-    first = group.iloc[0]
-    return {
-        "nct_id": nct_id,
-        "review_tables": tuple(int(table) for table in group["review_table"]),
-        "phases": tuple(group["phase"]),
-        "population": " / ".join(dict.fromkeys(group["population"])),
-        "intervention": first["intervention"],
-        "intervention_source": first["intervention_source"],
-        "primary_outcome": first["primary_outcome"],
-        "subtypes": first["subtypes"],
-        "partners": first["partners"],
-        "note": " ".join(dict.fromkeys(group["note"].dropna())),
-        "url": CLINICALTRIALS_URL.format(nct_id=nct_id),
-    }
+            raise DataError(
+                studies_path,
+                row,
+                "n",
+                f"{n} is not among the cohort sizes transcribed for {study_id} "
+                f"in {Path(outcomes_path).name} ({listed})",
+            )

@@ -12,11 +12,13 @@ the page width because they share the figure's pixel size as their view box.
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 
 import numpy as np
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import TextToPath
 
 from widgets.presentation import style
-
 
 # Attributes are single-quoted: views are stored as JSON strings in the page, where every
 # double quote would cost an escaping backslash.
@@ -41,7 +43,8 @@ class LayeredFigure:
         only one background per explorer.
         """
         return style.img_html(self.fig, alt, palette_colours=None).replace(
-            'style="max-width:100%;height:auto"', 'style="display:block;width:100%;height:auto"')
+            'style="max-width:100%;height:auto"', 'style="display:block;width:100%;height:auto"'
+        )
 
     def _pixels(self, ax, x, y) -> np.ndarray:
         points = ax.transData.transform(np.column_stack([np.asarray(x, float), np.asarray(y, float)]))
@@ -60,7 +63,7 @@ class LayeredFigure:
         return data + ("z" if closed else "")
 
     def point(self, ax, x, y) -> tuple[float, float]:
-        (px, py), = self._pixels(ax, [x], [y])
+        ((px, py),) = self._pixels(ax, [x], [y])
         return round(float(px)), round(float(py))
 
     def x_pixel(self, ax, x) -> float:
@@ -72,12 +75,31 @@ class LayeredFigure:
     def axes_bottom(self, ax) -> float:
         return round(self.height - ax.get_window_extent().y0)
 
+    # Room left at each side of a figure-wide title, in pixels.
+    TITLE_MARGIN_PX = 6
+
+    def title(self, content: str, y: float, *, size: float = 16, bold: bool = True) -> str:
+        """A label centred across the figure that never runs past its edges (``text`` with
+        ``max_width``): a long title is narrowed to fit instead of being clipped."""
+        return text(
+            self.width / 2,
+            y,
+            content,
+            size=size,
+            anchor="middle",
+            bold=bold,
+            max_width=self.width - 2 * self.TITLE_MARGIN_PX,
+        )
+
     def svg(self, elements: list[str], label: str) -> str:
         """A layer: the elements in an SVG the size of the figure, described by ``label``."""
-        return (f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {self.width:.0f} {self.height:.0f}' "
-                f"role='img' aria-label='{html.escape(label, quote=True)}' "
-                f"style='display:block;width:100%;height:auto;font-family:DejaVu Sans,sans-serif'>"
-                + "".join(elements) + "</svg>")
+        return (
+            f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {self.width:.0f} {self.height:.0f}' "
+            f"role='img' aria-label='{html.escape(label, quote=True)}' "
+            f"style='display:block;width:100%;height:auto;font-family:DejaVu Sans,sans-serif'>"
+            + "".join(elements)
+            + "</svg>"
+        )
 
 
 def curve(path_data: str, colour: str, width: float = 2.5) -> str:
@@ -95,14 +117,39 @@ def line(x1: float, y1: float, x2: float, y2: float, colour: str = "#000", width
     return f"<line x1='{x1}' y1='{y1}' x2='{x2}' y2='{y2}' stroke='{colour}' stroke-width='{width}'{dashes}/>"
 
 
-def text(x: float, y: float, content: str, *, size: float = 14, anchor: str = "start", bold: bool = False,
-         halo: bool = False) -> str:
-    """A black text label; ``halo`` draws a white outline so it reads over lines and bands."""
+@lru_cache(maxsize=4096)
+def text_width(content: str, size: float, bold: bool = False) -> float:
+    """The width of ``content`` in the layers' font (DejaVu Sans) at ``size`` pixels."""
+    font = FontProperties(family="DejaVu Sans", weight="bold" if bold else "normal", size=size)
+    width, _height, _descent = TextToPath().get_text_width_height_descent(content, font, ismath=False)
+    return width
+
+
+def text(
+    x: float,
+    y: float,
+    content: str,
+    *,
+    size: float = 14,
+    anchor: str = "start",
+    bold: bool = False,
+    halo: bool = False,
+    max_width: float | None = None,
+) -> str:
+    """A black text label; ``halo`` draws a white outline so it reads over lines and bands.
+
+    ``max_width`` (pixels): a label wider than that is drawn narrowed to exactly that width
+    (SVG ``textLength``), so it stays inside the figure instead of being cut at its edges.
+    """
+    if max_width is not None and max_width <= 0:
+        raise ValueError(f"max_width: {max_width} px; give a positive width or None")
     attributes = f"x='{x}' y='{y}' font-size='{size}'"
     if anchor != "start":
         attributes += f" text-anchor='{anchor}'"
     if bold:
         attributes += " font-weight='bold'"
+    if max_width is not None and text_width(content, size, bold) > max_width:
+        attributes += f" textLength='{max_width:.0f}' lengthAdjust='spacingAndGlyphs'"
     if halo:
         attributes += " stroke='#fff' stroke-width='3' paint-order='stroke'"
     return f"<text {attributes}>{html.escape(content, quote=True)}</text>"

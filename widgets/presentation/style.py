@@ -5,6 +5,10 @@ on different machines draw the same figures; the Okabe-Ito palette (Okabe and It
 "Color Universal Design", 2008), distinguishable with the common forms of colour
 blindness. Colour never carries meaning alone: figures also use labels, markers or
 hatching.
+
+Images are drawn at twice their size on the page (``IMAGE_DENSITY``): phones and most
+laptops have two or three device pixels per CSS pixel, where a 1x image is soft, and a
+reader who zooms into a figure on a phone reads sharp text.
 """
 
 import base64
@@ -27,6 +31,9 @@ OKABE_ITO = {
     "grey": "#999999",
 }
 
+# The order in which a figure's lines take their colours.
+COLOUR_ORDER = ("blue", "orange", "bluish_green", "vermillion", "reddish_purple", "sky_blue", "yellow", "black")
+
 # Width in inches of a full-width figure; pages are about 7 inches of text wide, and
 # images scale down to fit a phone.
 FULL_WIDTH_IN = 7.0
@@ -42,8 +49,7 @@ RC = {
     "ytick.labelsize": 10,
     "axes.spines.top": False,
     "axes.spines.right": False,
-    "axes.prop_cycle": matplotlib.cycler(color=[OKABE_ITO[name] for name in (
-        "blue", "orange", "bluish_green", "vermillion", "reddish_purple", "sky_blue", "yellow", "black")]),
+    "axes.prop_cycle": matplotlib.cycler(color=[OKABE_ITO[name] for name in COLOUR_ORDER]),
     "figure.dpi": DPI,
     "savefig.dpi": DPI,
     "figure.figsize": (FULL_WIDTH_IN, 4.0),
@@ -51,9 +57,30 @@ RC = {
 }
 
 
+# Device pixels per CSS pixel of the images: 2, as on most phones (a 7-inch figure is a
+# 1400-pixel image shown 700 CSS px wide, or narrower on a phone).
+IMAGE_DENSITY = 2
+
+
 def apply() -> None:
-    """Use the book's style for every figure drawn after this call."""
+    """Use the book's style for every figure drawn after this call.
+
+    In a notebook, figures shown in the page (the inline backend) are PNGs of
+    ``IMAGE_DENSITY`` times their size, tagged with their size so the page shows them at it.
+    """
     matplotlib.rcParams.update(RC)
+    _dense_inline_figures()
+
+
+def _dense_inline_figures() -> None:
+    try:
+        from IPython import get_ipython
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+    except ImportError:  # plain Python, no notebook: nothing is shown inline
+        return
+    if get_ipython() is not None:
+        # "retina" is IPython's name for a PNG at twice the figure's dpi, with its 1x size.
+        set_matplotlib_formats("retina")
 
 
 # Images embedded in explorer views are reduced to a palette of this many colours: about
@@ -61,13 +88,16 @@ def apply() -> None:
 VIEW_PALETTE_COLOURS = 64
 
 
-def png_bytes(fig, palette_colours: int | None = None) -> bytes:
+def png_bytes(fig, palette_colours: int | None = None, *, density: int = 1) -> bytes:
     """The figure as PNG bytes, with no version stamp (the same bytes on every build).
 
     ``palette_colours``: reduce the image to that many colours (no dithering).
+    ``density``: pixels per pixel of the figure (2: an image twice the figure's size).
     """
+    if density < 1:
+        raise ValueError(f"density: {density}; give 1 or more pixels per figure pixel")
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", metadata={"Software": None})
+    fig.savefig(buffer, format="png", dpi=fig.dpi * density, metadata={"Software": None})
     plt.close(fig)
     if palette_colours is None:
         return buffer.getvalue()
@@ -83,10 +113,15 @@ def img_html(fig, alt: str, *, palette_colours: int | None = VIEW_PALETTE_COLOUR
 
     ipywidgets' own Image widget cannot carry alt text, so precomputed explorer views
     are HTML widgets holding this element. ``palette_colours=None`` keeps full colour (for
-    an image whose colours must match other layers exactly).
+    an image whose colours must match other layers exactly). The PNG has
+    ``IMAGE_DENSITY`` times the figure's pixels; ``width`` and ``height`` give the
+    figure's own size, at which the page shows it (narrower on a phone).
     """
     if not alt.strip():
         raise ValueError("alt: every figure needs alt text describing what it shows")
-    data = base64.b64encode(png_bytes(fig, palette_colours)).decode("ascii")
-    return (f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}" '
-            'style="max-width:100%;height:auto">')
+    width, height = round(fig.bbox.width), round(fig.bbox.height)
+    data = base64.b64encode(png_bytes(fig, palette_colours, density=IMAGE_DENSITY)).decode("ascii")
+    return (
+        f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}" '
+        f'width="{width}" height="{height}" style="max-width:100%;height:auto">'
+    )

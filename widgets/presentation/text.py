@@ -1,11 +1,16 @@
-"""Text helpers for every page: doses, citations and Markdown tables (parsed as MyST, so citations work)."""
+"""Text helpers for every page: doses, citations and Markdown tables (parsed as MyST, so
+citations work), and for widget HTML, which Sphinx does not parse: escaping (``escape_html``)
+and citation links to the bibliography page (``cite_html``)."""
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Sequence
 
 from IPython.display import Markdown
+
+from widgets.data.bibliography import anchor, short_citation
 
 
 def cite(keys) -> str:
@@ -56,3 +61,21 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """"1 study", "3 studies": the count and the word that agrees with it."""
     word = singular if count == 1 else (plural_form or f"{singular}s")
     return f"{count} {word}"
+
+
+def escape_html(text) -> str:
+    """``text`` (any value, as ``str``) made safe inside widget HTML: in an element or in a
+    quoted attribute (``&``, ``<``, ``>`` and both quotes escaped)."""
+    return html.escape(str(text), quote=True)
+
+
+# The bibliography page, relative to the chapter pages (all chapters sit in chapters/).
+BIBLIOGRAPHY_PAGE = "bibliography.html"
+
+
+def cite_html(keys) -> str:
+    """Parenthetical author-year citation links for ``keys`` (bibkeys), for widget HTML, or ""
+    for none. Each links to its entry on the bibliography page, whose anchors
+    ``bibtex_cite_id`` in ``_config.yml`` sets (``widgets.data.bibliography.anchor``)."""
+    links = [f'<a href="{BIBLIOGRAPHY_PAGE}#{anchor(key)}">{escape_html(short_citation(key))}</a>' for key in keys]
+    return f"({'; '.join(links)})" if links else ""

@@ -13,8 +13,9 @@ def test_numbers_cover_every_study_and_figure():
     numbers = page.numbers()
     studies, outcomes = trials.load_studies(), trials.load_outcomes()
     assert numbers["studies.count"] == len(studies) and numbers["ci.percent"] == 95
-    assert {f"{record.study_id}.{record.cohort}.{record.endpoint}.{record.source}.value"
-            for record in outcomes.itertuples()} <= set(numbers)
+    assert {
+        f"{record.study_id}.{record.cohort}.{record.endpoint}.{record.source}.value" for record in outcomes.itertuples()
+    } <= set(numbers)
     assert not any(key.startswith("ongoing.") for key in numbers)
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from tests.widgets.chapters.notebook_parts import stored_alt
 from widgets.chapters import safety as page
-from widgets.data import prescribing
+from widgets.data import label_pharmacology, prescribing, study_dosing, trials
 from widgets.pharmacokinetics import dosing
 from widgets.pharmacokinetics import one_compartment as pk
 
@@ -59,7 +59,9 @@ def test_markdown_tables_cite_every_row():
         assert len(body) == rows
         if "Analyte" not in table.data:
             assert all("{cite:p}`" in line for line in body)
-    assert "secondary sources only" in page.adjustments_table("AML").data
+    aml = page.adjustments_table("AML").data
+    assert "{evidence}`secondary`" in aml and "not confirmed: check the current label" in aml
+    assert "{evidence}`secondary`" not in page.ramp_up_table().data.splitlines()[2]  # the CLL ramp-up: label text
     assert page.tls_prophylaxis_list().data.count("{cite:p}`venclexta_label`") == 4
     with pytest.raises(ValueError, match="indication: must be one of CLL, AML"):
         page.adjustments_table("ALL")
@@ -103,3 +105,33 @@ def test_the_stored_alt_text_states_the_figure_s_labels(numbers):
     assert sorted(stated, key=float) == sorted(labels, key=float)
     assert f"about {numbers['inhibitor.posaconazole.fold']} marks" in alt
     assert f"dashed one at {numbers['interaction.ketoconazole_50mg.auc_ratio']} " in alt
+
+
+def test_the_dosing_table_has_one_row_per_study_and_reports_only_what_was_read():
+    table = page.study_dosing_table()
+    dosing = study_dosing.load_study_dosing()
+    assert len(_body(table)) == len(trials.load_studies()) == len(dosing)
+    doses = _column(table, "Venetoclax")
+    reported = dosing["venetoclax_dose_mg"].notna()
+    assert doses.count("not reported") == (~reported).sum()
+    aldoss = doses[list(dosing["study_id"]).index("aldoss2025")]
+    assert aldoss.startswith("400 mg") and "14 days per cycle" in aldoss
+    checked = _column(table, "Dose basis; how checked")
+    assert all("{evidence}`" in cell for cell, has_dose in zip(checked, reported) if has_dose)
+
+
+def test_the_dosing_numbers_are_counted_from_the_data(numbers):
+    dosing = study_dosing.load_study_dosing()
+    assert numbers["dosing.with_dose"] == dosing["venetoclax_dose_mg"].notna().sum() < numbers["dosing.studies"]
+    assert numbers["dosing.days_low"] < numbers["dosing.days_high"] <= study_dosing.MAX_DAYS_PER_CYCLE
+    assert numbers["pediatric.karol2020.dose_low"] < numbers["pediatric.karol2020.recommended"] \
+        == numbers["pediatric.karol2020.dose_high"]
+
+
+def test_label_statements_cite_and_grade_every_bullet():
+    text = page.label_statements("food", "cytopenias").data
+    lines = text.splitlines()
+    expected = len(label_pharmacology.by_topic("food")) + len(label_pharmacology.by_topic("cytopenias"))
+    assert len(lines) == expected and all(line.startswith("- ") for line in lines)
+    assert all(re.search(r"\{cite:p\}`[^`]+` \{evidence\}`(primary|secondary)`\.$", line) for line in lines)
+    assert "3.4 times" in text

@@ -5,8 +5,8 @@ import pytest
 
 from widgets.chapters import trial_numbers
 from widgets.chapters.common import check_keys
+from widgets.data import ongoing_trials, trials
 from widgets.data import trial_selection as selection
-from widgets.data import trials
 from widgets.stats import clopper_pearson_interval, wilson_interval
 
 
@@ -22,9 +22,12 @@ def outcomes():
 
 @pytest.fixture(scope="module")
 def numbers(studies, outcomes):
-    return {**trial_numbers.confidence_numbers(), **trial_numbers.evidence_counts(studies, outcomes),
-            **trial_numbers.study_numbers(studies, outcomes),
-            **trial_numbers.ongoing_numbers(trials.load_ongoing_trials())}
+    return {
+        **trial_numbers.confidence_numbers(),
+        **trial_numbers.evidence_counts(studies, outcomes),
+        **trial_numbers.study_numbers(studies, outcomes),
+        **trial_numbers.ongoing_numbers(ongoing_trials.load_ongoing_trials()),
+    }
 
 
 def test_prose_numbers_come_from_the_data(numbers, outcomes, studies):
@@ -40,7 +43,7 @@ def test_prose_numbers_come_from_the_data(numbers, outcomes, studies):
     assert numbers["studies.count"] == len(studies)
     assert numbers["disagreements.count"] == len(selection.table_text_disagreements(outcomes, studies))
     assert numbers["ongoing.unique"] == len(selection.unique_ongoing_trials())
-    assert numbers["ongoing.rows"] == len(trials.load_ongoing_trials())
+    assert numbers["ongoing.rows"] == len(ongoing_trials.load_ongoing_trials())
     assert numbers["richardcarpentier2020.dose_mg"] == 200 and numbers["ci.percent"] == 95
     for record in outcomes.itertuples(index=False):
         assert numbers[f"{trial_numbers.outcome_key(record)}.value"] == record.value
@@ -51,14 +54,14 @@ def test_prose_numbers_come_from_the_data(numbers, outcomes, studies):
 def test_figures_without_counts_have_no_interval(numbers):
     assert "short2024.all.CR_CRi.text.value" in numbers
     assert not any(key.startswith("short2024.all.CR_CRi.text.") and not key.endswith(".value") for key in numbers)
-    assert "jain2019.n" not in numbers                 # Table 1 gives no n for this study
+    assert "jain2019.n" not in numbers  # Table 1 gives no n for this study
 
 
 def test_ongoing_counts_per_partner_and_subtype(numbers):
     unique = selection.unique_ongoing_trials()
     assert numbers["ongoing.table2"] + numbers["ongoing.table3"] == numbers["ongoing.rows"]
     assert numbers["ongoing.rows"] - numbers["ongoing.both_tables"] == numbers["ongoing.unique"]
-    for partner in trials.TRIAL_PARTNERS:
+    for partner in ongoing_trials.TRIAL_PARTNERS:
         assert numbers[f"ongoing.partner.{partner}"] == len(selection.select_ongoing(unique, partner=partner))
-    for subtype in trials.TRIAL_SUBTYPES:
+    for subtype in ongoing_trials.TRIAL_SUBTYPES:
         assert numbers[f"ongoing.subtype.{subtype}"] == len(selection.select_ongoing(unique, subtype=subtype))

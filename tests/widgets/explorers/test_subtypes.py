@@ -1,23 +1,36 @@
-"""widgets.explorers.subtypes: one card per subtype, with cited statements."""
+"""widgets.explorers.subtypes: one card per subtype, in data order, each stating its own subtype."""
 
-from widgets.explorers.subtypes import card_html, subtype_explorer
+import html
+import re
+
+from widgets.data.bibliography import anchor
 from widgets.data.subtypes import load_subtypes
+from widgets.explorers import static_views
+from widgets.explorers.subtypes import subtype_explorer
+
+
+def part(tree, css_class):
+    """The first widget of ``tree`` (breadth first) that carries ``css_class``."""
+    queue = [tree]
+    while queue:
+        widget = queue.pop(0)
+        if css_class in widget._dom_classes:
+            return widget
+        queue.extend(getattr(widget, "children", ()))
+    raise AssertionError(f"no part with class {css_class!r}")
 
 
 def test_one_card_per_subtype_in_data_order():
     subtypes = load_subtypes()
     block = subtype_explorer(subtypes)
-    controls, views = block.children[0], block.children[1]
-    chooser = controls.children[0]
+    (chooser,) = part(block, static_views.CONTROLS_CLASS).children
     assert list(chooser.options) == list(subtypes["name"])
-    cards = views.children[0].children
-    assert [card.value for card in cards] == [card_html(record) for record in subtypes.itertuples(index=False)]
-
-
-def test_card_cites_each_statement():
-    record = load_subtypes().set_index("subtype_id").loc["etp_all"]
-    record = record.to_frame().T.assign(subtype_id="etp_all").itertuples(index=False).__next__()
-    card = card_html(record)
-    assert "ETP-ALL" in card
-    assert card.count("bibliography.html#cite-") == len(record.hallmark_bibkeys) + len(record.outcome_bibkeys) + len(record.apoptosis_bibkeys)
-    assert "#cite-peirs2014" in card and "#cite-neumann2012" in card
+    (cards,) = part(block, static_views.VIEWS_CLASS).children
+    assert len(cards.children) == len(subtypes)
+    for card, record in zip(cards.children, subtypes.itertuples(index=False)):
+        title = re.search(r'<p class="subtype-card-title">([^<]*)</p>', card.value).group(1)
+        assert html.unescape(title) == record.name
+        text = html.unescape(card.value)
+        assert record.hallmark in text and record.apoptosis_note in text
+        keys = record.hallmark_bibkeys + record.outcome_bibkeys + record.apoptosis_bibkeys
+        assert re.findall(r"#(cite-[\w-]+)", card.value) == [anchor(key) for key in keys]

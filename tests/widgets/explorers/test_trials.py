@@ -2,6 +2,7 @@
 
 import itertools
 import json
+import math
 import re
 
 import ipywidgets
@@ -10,11 +11,12 @@ from ipywidgets.embed import dependency_state
 from ipywidgets.widgets.widget import _instances
 from ipywidgets.widgets.widget_link import Link
 
-from widgets.explorers import static_views
+from widgets.data import trial_selection as selection
 from widgets.data import trials
+from widgets.explorers import static_views
 from widgets.explorers import trials as explorer
+from widgets.presentation.forest_rows import figure_rows
 from widgets.stats import clopper_pearson_interval
-from widgets.presentation import trials as plots
 
 # The page budget is 3 MB for a chapter (CONTRIBUTING.md). An explorer's saved state,
 # with every default kept (as a notebook's saved widget state has it), must leave room
@@ -36,7 +38,7 @@ def block(data):
 
 class Selector:
     """What each combination selects, computed with the pure functions of
-    ``widgets.presentation.trials`` (independently of the explorer), cached."""
+    ``widgets.data.trial_selection`` (independently of the explorer), cached."""
 
     def __init__(self, studies, outcomes):
         self.studies, self.outcomes = studies, outcomes
@@ -46,14 +48,14 @@ class Selector:
         """(chosen studies frame, selected outcome row labels) for these option indices."""
         if indices not in self.cache:
             keywords = filters_at(indices)
-            chosen = plots.select_studies(self.studies, **{k: v for k, v in keywords.items() if k != "endpoints"})
-            rows = tuple(sorted(plots.select_outcomes(self.outcomes, self.studies, **keywords).index))
+            chosen = selection.select_studies(self.studies, **{k: v for k, v in keywords.items() if k != "endpoints"})
+            rows = tuple(sorted(selection.select_outcomes(self.outcomes, self.studies, **keywords).index))
             self.cache[indices] = chosen, rows
         return self.cache[indices]
 
     def figure_rows(self, rows):
         if rows not in self.rows_cache:
-            self.rows_cache[rows] = plots.figure_rows(self.outcomes.loc[list(rows)], self.studies)
+            self.rows_cache[rows] = figure_rows(self.outcomes.loc[list(rows)], self.studies)
         return self.rows_cache[rows]
 
 
@@ -62,11 +64,34 @@ def select(data):
     return Selector(*data)
 
 
+def part(tree, css_class):
+    """The first widget of ``tree`` (breadth first) that carries ``css_class``."""
+    queue = [tree]
+    while queue:
+        widget = queue.pop(0)
+        if css_class in widget._dom_classes:
+            return widget
+        queue.extend(getattr(widget, "children", ()))
+    raise AssertionError(f"no part with class {css_class!r}")
+
+
+def only_child(box):
+    (child,) = box.children
+    return child
+
+
+def layers(block, chart_class):
+    """(axes layer, data layer) of one chart of the explorer."""
+    chart = part(block, chart_class)
+    return only_child(part(chart, explorer.AXES_CLASS)), only_child(part(chart, explorer.DATA_CLASS))
+
+
 def parts(block):
-    controls = list(block.children[0].children)
-    chips, forest, survival, table = block.children[1].children[0].children
-    forest_axes, forest_data = (cell.children[0] for cell in forest.children)
-    survival_axes, survival_data = (cell.children[0] for cell in survival.children)
+    controls = list(part(block, static_views.CONTROLS_CLASS).children)
+    chips = part(block, explorer.CHIPS_CLASS)
+    forest_axes, forest_data = layers(block, explorer.FOREST_CLASS)
+    survival_axes, survival_data = layers(block, explorer.SURVIVAL_CLASS)
+    table = only_child(part(block, explorer.TABLE_CLASS))
     return controls, chips, forest_axes, forest_data, survival_axes, survival_data, table
 
 
@@ -90,7 +115,7 @@ def combinations(controls):
 
 def filters_at(indices):
     keywords = {keyword: options[index][1] for (_, keyword, options), index in zip(explorer.FILTERS, indices)}
-    keywords["endpoints"] = plots.ENDPOINT_CHOICES[keywords["endpoints"]].endpoints
+    keywords["endpoints"] = selection.ENDPOINT_CHOICES[keywords["endpoints"]].endpoints
     return keywords
 
 
@@ -101,7 +126,7 @@ def cited_studies(html):
 def test_controls_and_layout(block):
     controls, chips, *_ = parts(block)
     assert [control.description for control in controls] == [name for name, _, _ in explorer.FILTERS]
-    assert [len(control.options) for control in controls] == [4, 3, 6, 7, len(plots.ENDPOINT_CHOICES)]
+    assert [len(control.options) for control in controls] == [4, 3, 6, 7, len(selection.ENDPOINT_CHOICES)]
     assert all(control.index == 0 for control in controls)
     assert static_views.EXPLORER_CLASS in block._dom_classes
     assert len(chips.children) == len(controls)
@@ -124,7 +149,7 @@ def test_default_view_shows_every_response_figure_with_its_exact_interval(block,
 
 
 def test_every_combination_shows_exactly_the_selected_figures_and_studies(block, select):
-    controls, _, axes, forest, survival_axes, survival, table = parts(block)
+    controls, _, axes, forest, _, _, table = parts(block)
     links = stack_controls()
     for indices in combinations(controls):
         chosen, rows = select(indices)
@@ -164,7 +189,7 @@ def test_one_widget_per_distinct_selection(block, select):
     assert all(len(widget_ids) == 1 for widget_ids in table_views.values())
     assert len({next(iter(widget_ids)) for widget_ids in table_views.values()}) == len(table_views)
     # far fewer views than combinations
-    assert len(forest_views) < static_views.view_count(controls) / 10
+    assert len(forest_views) < math.prod(len(control.options) for control in controls) / 10
 
 
 def test_neighbouring_combinations_differ_where_the_selection_does(block, select):
@@ -182,7 +207,7 @@ def test_neighbouring_combinations_differ_where_the_selection_does(block, select
         for position, control in enumerate(controls):
             if indices[position] + 1 == len(control.options):
                 continue
-            neighbour = indices[:position] + (indices[position] + 1,) + indices[position + 1:]
+            neighbour = indices[:position] + (indices[position] + 1,) + indices[position + 1 :]
             if selection(indices) != selection(neighbour):
                 assert views(indices) != views(neighbour), (indices, neighbour)
     # the chips always name each control's choice, so every control visibly changes the view
@@ -192,7 +217,7 @@ def test_neighbouring_combinations_differ_where_the_selection_does(block, select
 
 
 def test_every_data_view_has_a_text_description(block):
-    controls, _, axes, forest, survival_axes, survival, _ = parts(block)
+    controls, _, _, forest, _, survival, _ = parts(block)
     links = stack_controls()
     seen = set()
     for indices in combinations(controls):
@@ -232,8 +257,7 @@ def test_shared_linked_views_collapse_and_share():
     views = {key: static_views.html_view(key) for key in ("x", "y")}
     before = sum(isinstance(widget, ipywidgets.Stack) for widget in list(_instances.values()))
     # a1 and a2 show the same pair of views; under a0 the second control changes nothing
-    root = static_views.linked_views([first, second], lambda i, j: views["x"] if i == 0 else views["xy"[j]],
-                                     share=True)
+    root = static_views.linked_views([first, second], lambda i, j: views["x"] if i == 0 else views["xy"[j]], share=True)
     made = sum(isinstance(widget, ipywidgets.Stack) for widget in list(_instances.values())) - before
     assert made == 2 and isinstance(root, ipywidgets.Stack)
     assert root.children[0] is views["x"] and root.children[1] is root.children[2]
@@ -244,22 +268,24 @@ def test_shared_linked_views_collapse_and_share():
 
 # --- the ongoing trials ----------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def ongoing_block():
     return explorer.ongoing_trials_explorer()
 
 
 def test_ongoing_explorer_filters_by_subtype_and_partner(ongoing_block):
-    unique = trials.unique_ongoing_trials()
-    controls = list(ongoing_block.children[0].children)
-    chips, tree = ongoing_block.children[1].children[0].children
+    unique = selection.unique_ongoing_trials()
+    controls = list(part(ongoing_block, static_views.CONTROLS_CLASS).children)
+    assert len(part(ongoing_block, explorer.CHIPS_CLASS).children) == len(controls)
+    tree = only_child(part(ongoing_block, explorer.TABLE_CLASS))
     assert [control.description for control in controls] == ["ALL subtype:", "Partner drug:"]
     links = stack_controls()
     no_match = set()
     for indices in combinations(controls):
         subtype = explorer.SUBTYPE_CHOICES[indices[0]][1]
         partner = explorer.TRIAL_PARTNER_CHOICES[indices[1]][1]
-        expected = plots.select_ongoing(unique, subtype=subtype, partner=partner)
+        expected = selection.select_ongoing(unique, subtype=subtype, partner=partner)
         view = shown(tree, controls, indices, links)
         if expected.empty:
             assert view.value == explorer.NO_TRIAL_HTML

@@ -36,7 +36,7 @@ def test_paths_are_relative_after_the_first_point(figure):
 
 
 def test_layer_is_an_accessible_svg_with_single_quoted_attributes(figure):
-    layered, ax = figure
+    layered, _ = figure
     svg = layered.svg([layers.text(10, 20, 'IC50 < 1 "nM"', bold=True, halo=True)], label="A 'test' layer")
     assert svg.startswith("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 400 300' role='img'")
     assert "aria-label='A &#x27;test&#x27; layer'" in svg
@@ -48,3 +48,25 @@ def test_background_is_an_image_of_the_same_size(figure):
     html = layered.background_html("Empty axes")
     assert html.startswith('<img src="data:image/png;base64,') and 'alt="Empty axes"' in html
     assert "display:block;width:100%" in html
+
+
+def test_text_width_grows_with_the_text_and_the_size():
+    assert layers.text_width("IC50 1 nM", 14) > layers.text_width("IC50", 14) > 0
+    assert layers.text_width("IC50", 28) == pytest.approx(2 * layers.text_width("IC50", 14), rel=0.01)
+    assert layers.text_width("IC50", 14, bold=True) > layers.text_width("IC50", 14)
+
+
+def test_a_label_wider_than_its_room_is_narrowed_to_fit_and_a_short_one_is_left_alone(figure):
+    layered, _ = figure
+    long_title = "Navitoclax (BCL-2/BCL-XL/BCL-W) · BCL-2 ×0.25, MCL-1 ×4, BCL-XL ×4"
+    room = layered.width - 2 * layered.TITLE_MARGIN_PX
+    assert layers.text_width(long_title, 16, bold=True) > room
+    fitted = layered.title(long_title, 24)
+    assert f"textLength='{room:.0f}' lengthAdjust='spacingAndGlyphs'" in fitted
+    assert f"x='{layered.width / 2}'" in fitted and "text-anchor='middle'" in fitted
+    assert "textLength" not in layered.title("Venetoclax", 24)
+
+
+def test_a_label_needs_a_positive_room():
+    with pytest.raises(ValueError, match="max_width: 0 px"):
+        layers.text(0, 0, "IC50", max_width=0)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from widgets.presentation.text import cite, markdown_table
+from widgets.presentation.text import cite, cite_html, escape_html, markdown_table
 
 
 def test_cite_makes_one_role_for_any_number_of_keys():
@@ -16,3 +16,19 @@ def test_markdown_table_lays_out_rows_and_refuses_ragged_ones():
     assert table.splitlines() == ["| A | B |", "|---|---|", "| 1 | two lines |"]
     with pytest.raises(ValueError, match="rows: every row needs one cell per header"):
         markdown_table(["A", "B"], [["1"]])
+
+
+def test_cite_html_links_to_the_bibliography_anchor():
+    html = cite_html(["xu2022", "peirs2014"])
+    assert html == (
+        '(<a href="bibliography.html#cite-xu2022">Xu and Ye, 2022</a>; '
+        '<a href="bibliography.html#cite-peirs2014">Peirs et al., 2014</a>)'
+    )
+    assert cite_html([]) == ""
+    assert 'href="bibliography.html#cite-venclexta-label"' in cite_html(["venclexta_label"])
+
+
+def test_escape_html_escapes_markup_and_both_quotes():
+    assert escape_html("<b>CR & CRi</b>") == "&lt;b&gt;CR &amp; CRi&lt;/b&gt;"
+    assert escape_html('patients\' "response"') == "patients&#x27; &quot;response&quot;"
+    assert escape_html(24.5) == "24.5"

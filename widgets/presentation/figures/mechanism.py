@@ -7,8 +7,10 @@ Three panels share one axis, the dose of the BH3 mimetic (log scale):
 3. the share of a population of cells that has reached MOMP, with the IC50.
 
 The axes are drawn once by matplotlib (``MechanismFigure``); each treatment's data is a
-light SVG layer (``data_layer``) and the chosen dose another (``dose_layer``), so an
-explorer on the static site can hold hundreds of views in a page.
+light SVG layer (``data_layer``), the treatment's name another (``name_layer``) and the
+chosen dose a third (``dose_layer``), so an explorer on the static site can hold hundreds
+of views in a page, and two treatments with the same data share a data layer while each
+keeps its own name.
 """
 
 from __future__ import annotations
@@ -44,8 +46,11 @@ class MechanismFigure(layers.LayeredFigure):
     """
 
     WIDTH_IN, HEIGHT_IN = 5.6, 7.6
-    # Heights (pixels from the top) of the title and the chosen-dose label of the layers.
-    TITLE_Y, DOSE_LABEL_Y = 24, 48
+    # Heights (pixels from the top) of the title (the treatment's name) and of the second
+    # line: the levels (data layer, at the left) and the chosen dose (dose layer, at the right).
+    TITLE_Y, SECOND_LINE_Y, MARGIN_PX = 24, 48, 10
+    # The shares of the second line's width for the levels and the dose (narrowed to fit, never overlapping).
+    LEVELS_SHARE, DOSE_SHARE = 0.55, 0.4
 
     def __init__(self, bax_nM: float, threshold_nM: float):
         style.apply()
@@ -78,10 +83,16 @@ class MechanismFigure(layers.LayeredFigure):
         self.death_ax.set_xlabel("Dose of the BH3 mimetic (log scale)")
         super().__init__(fig)
 
+    def name_layer(self, name: str) -> str:
+        """The title: the treatment's name, centered above the panels."""
+        return self.svg([self.title(name, self.TITLE_Y)], f"Treatment: {name}")
+
     def data_layer(self, scan: DoseScan, title: str) -> str:
-        """One treatment's data over the axes, with a text description for screen readers."""
+        """One input's data over the axes, ``title`` (what the data were computed for, such as
+        the levels) on the second line, with a text description for screen readers."""
         doses = scan.doses_nM
-        elements = [layers.text(self.width / 2, self.TITLE_Y, title, size=16, anchor="middle", bold=True)]
+        elements = [layers.text(self.MARGIN_PX, self.SECOND_LINE_Y, title, size=13, anchor="start", bold=True,
+                                max_width=self.LEVELS_SHARE * self.width)]
         elements += self._bands(doses, 100.0 * scan.bim_share)
         top = self.bax_ax.get_ylim()[1]
         elements.append(layers.curve(self.path(self.bax_ax, doses, np.minimum(scan.active_bax_nM, top)),
@@ -140,6 +151,7 @@ class MechanismFigure(layers.LayeredFigure):
         x = self.x_pixel(self.death_ax, dose_nM)
         top, bottom = self.axes_top(self.bim_ax), self.axes_bottom(self.death_ax)
         elements = [layers.line(x, top, x, bottom, width=2.5),
-                    layers.text(self.width / 2, self.DOSE_LABEL_Y, f"Chosen dose (black line): {dose_label(dose_nM)}",
-                                anchor="middle")]
+                    layers.text(self.width - self.MARGIN_PX, self.SECOND_LINE_Y,
+                                f"Chosen dose (black line): {dose_label(dose_nM)}", size=13, anchor="end",
+                                max_width=self.DOSE_SHARE * self.width)]
         return self.svg(elements, f"Marker at the chosen dose, {dose_label(dose_nM)}")

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from widgets import model
+from widgets.model import reading_guide
 from widgets.chapters.cases import evidence, high_burden_posaconazole, older_adult_relapsed_b_all
 from widgets.chapters.cases.etp_all_after_transplant import numbers as etp_numbers
 
@@ -47,6 +48,14 @@ def test_model_numbers_name_each_run_and_class_it():
     # The two classes follow the reading guide: mature T-ALL resists venetoclax, B-ALL does not.
     assert numbers["model.x.t.class"] == "resistant" and numbers["model.x.b.class"] == "sensitive"
     assert evidence.ic50_nM("mature_t_all", "venetoclax") > model.RESISTANT_ABOVE_NM
+
+
+def test_a_drug_without_an_exposure_band_is_not_read_against_venetoclax_s():
+    # Navitoclax's IC50 in mature T-ALL is above venetoclax's resistant line, yet it is shown
+    # without a class: navitoclax has no band of its own.
+    value = evidence.ic50_nM("mature_t_all", "navitoclax", bclxl=4.0)
+    assert value > model.SENSITIVE_BELOW_NM
+    assert evidence.ic50_text("mature_t_all", "navitoclax", bclxl=4.0)["class"] == reading_guide.NO_BAND
 
 
 def test_remission_and_mrd_negative_per_hundred_is_computed_from_the_data():

@@ -6,6 +6,7 @@ import re
 import numpy as np
 
 from widgets import model
+from widgets.presentation import layers
 from widgets.presentation.figures.mechanism import SCAN_DOSES_NM, MechanismFigure
 from widgets.presentation.text import dose_label
 
@@ -42,6 +43,18 @@ def test_dose_layer_moves_with_the_dose():
     low, high = figure.dose_layer(1.0), figure.dose_layer(1000.0)
     x = [float(re.search(r"x1='([\d.]+)'", svg).group(1)) for svg in (low, high)]
     assert x[1] > x[0] and "Chosen dose (black line): 1 µM" in high
+
+
+def test_name_layer_titles_the_view_and_the_second_line_fits():
+    figure = MechanismFigure(60.0, model.MOMP_THRESHOLD_NM.value)
+    svg = figure.name_layer("Venetoclax + homoharringtonine")
+    assert ">Venetoclax + homoharringtonine</text>" in svg
+    assert "aria-label='Treatment: Venetoclax + homoharringtonine'" in svg
+    # the widest levels and dose labels, at their drawn sizes, leave a gap between them
+    levels = layers.text_width("BCL-2 ×0.25, MCL-1 ×0.25, BCL-XL ×0.25", 13, bold=True)
+    dose = layers.text_width(f"Chosen dose (black line): {dose_label(10_000.0)}", 13)
+    assert figure.MARGIN_PX + levels < figure.width - figure.MARGIN_PX - dose
+    assert (figure.LEVELS_SHARE + figure.DOSE_SHARE) * figure.width + 2 * figure.MARGIN_PX < figure.width
 
 
 def test_band_shares_are_stacked_to_the_full_axis():
