@@ -1,10 +1,11 @@
-"""Chapter 08, safety: blood counts, tumor lysis and drug interactions.
+"""Chapter 08, safety: blood counts, how the ALL studies gave venetoclax, tumor lysis and drug interactions.
 
 The page's tables are Markdown, rendered as MyST (their cells carry ``mystnb:
-markdown_format: myst``) so that the ``{cite:p}`` roles in them become citations. Its
-numbers come from the label's data files (``widgets.data.prescribing``), the trials'
-outcomes (``widgets.data.trials``) and the exposure model
-(``widgets.pharmacokinetics``).
+markdown_format: myst``) so that the ``{cite:p}`` and ``{evidence}`` roles in them become
+citations and evidence badges. Its numbers come from the label's data files
+(``widgets.data.prescribing``, ``widgets.data.label_pharmacology``), the studies' dosing
+(``widgets.data.study_dosing``), the trials' outcomes (``widgets.data.trials``) and the
+exposure model (``widgets.pharmacokinetics``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 from widgets.chapters.common import prepare_page
-from widgets.data import prescribing, trials
+from widgets.data import label_pharmacology, prescribing, study_dosing, trials
 from widgets.explorers.exposure import exposure_explorer
 from widgets.pharmacokinetics import dosing
 from widgets.pharmacokinetics import one_compartment as pk
@@ -36,6 +37,16 @@ TLS_RATE_KEYS = {
 }
 #: The trials whose febrile neutropenia rate the prose quotes (``study_id``).
 FEBRILE_NEUTROPENIA_STUDIES = ("place2025", "ravandi2024")
+
+#: The evidence badge (``_ext/evidence.py``) for each verification grade of the label's data
+#: files. A fact not confirmed in any source read keeps its words instead of a badge.
+EVIDENCE_OF_VERIFICATION = {"source_text": "primary", "manufacturer_summary": "secondary", "secondary": "secondary"}
+#: How a study's dose was scaled, and where its dosing was read, for the dosing table.
+AGE_BASIS_TEXT = {"adult_fixed_dose": "adult fixed dose",
+                  "pediatric_adult_equivalent": "pediatric adult-equivalent dose",
+                  "mg_per_m2": "per m² of body surface area", "not_reported": "not reported"}
+REPORTED_IN_EVIDENCE = {"review_text": "review", "review_table1": "review", "primary_abstract": "primary",
+                        "secondary": "secondary"}
 
 GRADE_TEXT = {"label": "label value", "derived": "derived", "teaching assumption": "**teaching assumption**"}
 ANALYTE_TEXT = {"uric_acid": "Uric acid", "phosphate": "Phosphate", "potassium": "Potassium",
@@ -80,6 +91,7 @@ def numbers() -> dict[str, float | str]:
         "tls.lab_min_abnormalities": LAB_TLS_MIN_ABNORMALITIES,
         "tls.lab_days_before": LAB_TLS_WINDOW_DAYS[0], "tls.lab_days_after": LAB_TLS_WINDOW_DAYS[1],
     }
+    values.update(_dosing_numbers())
     rates = prescribing.load_tls_rates().set_index(["indication", "setting"])["percent"]
     values.update({key: rates.loc[row] for key, row in TLS_RATE_KEYS.items()})
     outcomes = trials.load_outcomes()
@@ -92,29 +104,87 @@ def numbers() -> dict[str, float | str]:
         "interaction.ketoconazole_50mg.auc_ratio": ketoconazole["auc_ratio"],
         "interaction.ketoconazole_50mg.cmax_ratio": ketoconazole["cmax_ratio"],
         "inhibitor.posaconazole.fold": posaconazole.fold_increase,
-        "inhibitor.posaconazole.fold_low": 1 / posaconazole.highest,
-        "inhibitor.posaconazole.fold_high": 1 / posaconazole.lowest,
+        "inhibitor.posaconazole.fold_low": posaconazole.lowest_fold,
+        "inhibitor.posaconazole.fold_high": posaconazole.highest_fold,
         "inhibitor.moderate_cyp3a.fold": effects["moderate_cyp3a"].fold_increase,
-        "adjusted.posaconazole.exposure_ratio":
-            pk.steady_state_auc_ug_h_per_ml(posaconazole_mg, posaconazole.clearance_ratio) / reference,
-        "adjusted.other_strong_cyp3a.exposure_ratio":
-            pk.steady_state_auc_ug_h_per_ml(strong_mg, strong.clearance_ratio) / reference,
+        "inhibitor.strong.bioavailability": strong.bioavailability_ratio,
+        "inhibitor.strong.half_life": 1 / strong.clearance_ratio,
+        "inhibitor.ketoconazole.cmax_all_on_clearance": pk.single_dose_peak_ratio(1 / ketoconazole["auc_ratio"]),
+        "adjusted.posaconazole.exposure_ratio": pk.steady_state_auc_ug_h_per_ml(
+            posaconazole_mg, posaconazole.clearance_ratio, posaconazole.bioavailability_ratio) / reference,
+        "adjusted.other_strong_cyp3a.exposure_ratio": pk.steady_state_auc_ug_h_per_ml(
+            strong_mg, strong.clearance_ratio, strong.bioavailability_ratio) / reference,
     }
     glued.update({key: fold_change(value) for key, value in folds.items()})
     return glued
+
+
+def _dosing_numbers() -> dict[str, float]:
+    """The dosing section's numbers: how many studies report a dose (counted here, not by the
+    review), their days per cycle, the pediatric dose levels, the food effect and the label's
+    shortening step for cytopenias."""
+    dosing = study_dosing.load_study_dosing()
+    days = dosing["days_per_cycle"].dropna()
+    karol = study_dosing.load_pediatric_dosing().set_index("source_id").loc["karol2020"]
+    label = label_pharmacology.load_label_pharmacology().set_index("item_id")
+    return {
+        "dosing.studies": len(dosing), "dosing.with_dose": int(dosing["venetoclax_dose_mg"].notna().sum()),
+        "dosing.days_low": days.min(), "dosing.days_high": days.max(),
+        "pediatric.karol2020.dose_low": karol["dose_levels"][0],
+        "pediatric.karol2020.dose_high": karol["dose_levels"][-1],
+        "pediatric.karol2020.recommended": karol["recommended_dose"],
+        "label.low_fat_meal.fold": label.loc["low_fat_meal", "value_low"],
+        "label.high_fat_meal.fold_low": label.loc["high_fat_meal", "value_low"],
+        "label.high_fat_meal.fold_high": label.loc["high_fat_meal", "value_high"],
+        "label.aml_later_occurrences.days": label.loc["aml_later_occurrences", "value_low"],
+    }
 
 
 def setup() -> None:
     prepare_page(numbers)
 
 
+def _badge(marker: str) -> str:
+    return f"{{evidence}}`{marker}`"
+
+
 def _source(keys, verification: str) -> str:
-    return f"{cite(keys)}; {prescribing.VERIFICATION_TEXT[verification]}"
+    """Citations and how the fact was checked: a badge, or words for a fact no source confirmed."""
+    marker = EVIDENCE_OF_VERIFICATION.get(verification)
+    if marker is None:
+        return f"{cite(keys)}; {prescribing.VERIFICATION_TEXT[verification]}"
+    return f"{cite(keys)} {_badge(marker)}"
 
 
 def _weakest(grades) -> str:
     """The weakest of several verification grades (a later one in ``VERIFICATION``)."""
     return max(grades, key=prescribing.VERIFICATION.index)
+
+
+def study_dosing_table() -> Markdown:
+    """How venetoclax was given in each ALL study: what the studies did, not a recommendation."""
+    studies = trials.load_studies().set_index("study_id")
+    rows = []
+    for r in study_dosing.load_study_dosing().itertuples(index=False):
+        study = studies.loc[r.study_id]
+        if pd.isna(r.venetoclax_dose_mg):
+            dose, details = "not reported", ""
+        else:
+            dose = r.dose_text + ("" if pd.isna(r.days_per_cycle) else f", {r.days_per_cycle} days per cycle")
+            details = "; ".join(text for text in (r.ramp_up, r.azole_adjustment) if isinstance(text, str))
+        badges = " ".join(_badge(REPORTED_IN_EVIDENCE[place]) for place in r.reported_in if place != "none")
+        rows.append([f"{study.population}: {study.intervention} {cite(r.bibkeys)}", dose, details or "not reported",
+                     f"{AGE_BASIS_TEXT[r.age_basis]} {badges}".rstrip()])
+    return markdown_table(["Study", "Venetoclax", "Ramp-up and azoles", "Dose basis; how checked"], rows)
+
+
+def label_statements(*topics: str) -> Markdown:
+    """The label's statements on ``topics`` (``widgets.data.label_pharmacology.TOPICS``), one
+    bullet each, with citations and how each was checked."""
+    frame = label_pharmacology.load_label_pharmacology()
+    lines = [f"- {r.statement.rstrip('.')} {_source(r.bibkeys, r.verification)}."
+             for topic in topics for r in label_pharmacology.by_topic(topic, frame).itertuples(index=False)]
+    return Markdown("\n".join(lines))
 
 
 def trial_safety_table() -> Markdown:
@@ -166,7 +236,7 @@ def tls_prophylaxis_list() -> Markdown:
     for r in prescribing.load_tls_prophylaxis().itertuples(index=False):
         heading = f"{r.indication}, {r.risk_category} tumor burden" if r.indication == "CLL" \
             else f"{r.indication}, every patient"
-        blocks.append(f"**{heading}** {cite(r.bibkeys)} ({prescribing.VERIFICATION_TEXT[r.verification]})\n\n"
+        blocks.append(f"**{heading}** {_source(r.bibkeys, r.verification)}\n\n"
                       f"- *Who:* {r.criteria}\n- *Fluids:* {r.hydration}\n- *Uric acid:* {r.uric_acid_lowering}\n"
                       f"- *Blood chemistry:* {r.chemistry_monitoring}")
     return Markdown("\n\n".join(blocks))

@@ -51,8 +51,8 @@ def view_html(scenario) -> str:
     effect = scenario.effect
     if effect is not None:
         spread = ""
-        if effect.lowest < effect.highest:
-            spread = (f" (estimates range from {_fold(1 / effect.highest)} to {_fold(1 / effect.lowest)}; "
+        if effect.lowest_fold < effect.highest_fold:
+            spread = (f" (estimates range from {_fold(effect.lowest_fold)} to {_fold(effect.highest_fold)}; "
                       "the shaded band)")
         sources = cite_html(EFFECT_SOURCES[plan.inhibitor]) if plan.inhibitor in EFFECT_SOURCES else ""
         lines.append(f"<p>Model: at the same dose this co-medication raises exposure {_fold(effect.fold_increase)}"

@@ -3,8 +3,8 @@
 The facts are the data files of ``widgets.data.prescribing`` (ramp-ups, inhibitor
 adjustments, azole studies); the exposure is the one-compartment model of
 ``widgets.pharmacokinetics.one_compartment``. A co-medication is modeled as a fold change
-in apparent clearance (``InhibitorEffect``), a schedule as daily doses with the days the
-co-medication is taken (``DosingPlan``), and a view of the safety chapter's explorer as
+in exposure split between bioavailability and clearance (``InhibitorEffect``), a schedule
+as daily doses with the days the co-medication is taken (``DosingPlan``), and a view of the safety chapter's explorer as
 both run through the model (``ExposureScenario``).
 """
 
@@ -37,6 +37,22 @@ DAYS_SHOWN = {"cll_5_week": 70, "aml_hma_3_day": 42, "aml_ldac_4_day": 42}
 SAMPLES_PER_DAY = 12
 
 
+def _ketoconazole_split(studies=None) -> tuple[float, float]:
+    """The ketoconazole study's ``(bioavailability_ratio, clearance_ratio)``: one dose in the
+    model gives its AUC and Cmax ratios {agarwal2017}."""
+    studies = prescribing.load_interaction_studies() if studies is None else studies
+    row = studies[studies["inhibitor"] == "ketoconazole"].iloc[0]
+    return pk.split_inhibitor_effect(row.auc_ratio, row.cmax_ratio)
+
+
+#: fraction: the share of a strong inhibitor's effect on exposure (log scale) that is on
+#: bioavailability, the rest on clearance; from the ketoconazole study's AUC x6.4 and
+#: Cmax x2.3 {agarwal2017}. Applied to posaconazole too, whose single-dose ratios were not read.
+KETOCONAZOLE_BIOAVAILABILITY_RATIO, KETOCONAZOLE_CLEARANCE_RATIO = _ketoconazole_split()
+BIOAVAILABILITY_SHARE = (math.log(KETOCONAZOLE_BIOAVAILABILITY_RATIO)
+                         / math.log(KETOCONAZOLE_BIOAVAILABILITY_RATIO / KETOCONAZOLE_CLEARANCE_RATIO))
+
+
 def _check_schedule(schedule_id: str) -> None:
     if schedule_id not in SCHEDULES:
         raise ValueError(f"schedule_id: must be one of {', '.join(SCHEDULES)}, not {schedule_id!r}")
@@ -64,25 +80,49 @@ def first_target_day(schedule_id: str, ramp_up=None) -> int:
     return int(rows["first_day"].iloc[0])
 
 
+def _split(fold: float) -> tuple[float, float]:
+    """``(bioavailability_ratio, clearance_ratio)`` for a rise in exposure ``fold``, split as in
+    the ketoconazole study: bioavailability takes the share ``BIOAVAILABILITY_SHARE`` of the
+    fold on a log scale."""
+    bioavailability = fold ** BIOAVAILABILITY_SHARE
+    return bioavailability, bioavailability / fold
+
+
 @dataclass(frozen=True)
 class InhibitorEffect:
-    """How the model lowers apparent clearance for one kind of co-medication.
+    """How the model changes exposure for one kind of co-medication.
 
-    ``clearance_ratio``: the value the model uses (clearance with the inhibitor divided by
-    clearance without); ``lowest`` and ``highest``: the range of the estimates behind it;
-    ``basis``: where it comes from, in words; ``estimates``: ``study_id`` -> ratio.
+    ``fold``: the rise in exposure at the same dose (AUC ratio, dose-normalized);
+    ``lowest_fold`` and ``highest_fold``: the range of the estimates behind it; ``basis``:
+    where it comes from, in words; ``estimates``: ``study_id`` -> the clearance ratio the
+    study implies if all of its effect were on clearance (1 / its fold). The fold is split
+    between bioavailability and clearance (``split``).
     """
 
-    clearance_ratio: float
-    lowest: float
-    highest: float
+    fold: float
+    lowest_fold: float
+    highest_fold: float
     basis: str
     estimates: dict
 
     @property
     def fold_increase(self) -> float:
-        """The rise in exposure at the same dose (1 / clearance_ratio)."""
-        return 1.0 / self.clearance_ratio
+        """The rise in exposure at the same dose (AUC ratio)."""
+        return self.fold
+
+    @staticmethod
+    def split(fold: float) -> tuple[float, float]:
+        """``(bioavailability_ratio, clearance_ratio)`` the model uses for a rise ``fold``."""
+        return _split(fold)
+
+    @property
+    def bioavailability_ratio(self) -> float:
+        return _split(self.fold)[0]
+
+    @property
+    def clearance_ratio(self) -> float:
+        """Systemic clearance with the inhibitor divided by without (sets the half-life)."""
+        return _split(self.fold)[1]
 
 
 def _geometric_mean(values) -> float:
@@ -110,9 +150,9 @@ def inhibitor_effects(studies=None) -> dict[str, InhibitorEffect]:
         estimates = {r.study_id: pk.clearance_ratio_from_auc_ratio(r.auc_ratio, r.venetoclax_with_inhibitor_mg,
                                                                     r.venetoclax_alone_mg)
                      for r in rows.itertuples(index=False)}
-        effects[key] = InhibitorEffect(_geometric_mean(estimates.values()), min(estimates.values()),
-                                       max(estimates.values()), basis, estimates)
-    assumed = 1.0 / MODERATE_INHIBITOR_AUC_RATIO
+        folds = [1.0 / ratio for ratio in estimates.values()]
+        effects[key] = InhibitorEffect(_geometric_mean(folds), min(folds), max(folds), basis, estimates)
+    assumed = MODERATE_INHIBITOR_AUC_RATIO
     effects["moderate_cyp3a"] = InhibitorEffect(assumed, assumed, assumed,
                                                 "teaching assumption: exposure doubled", {})
     return effects
@@ -137,7 +177,8 @@ class DosingPlan:
     verification: str
 
     def clearance_ratios(self, inhibitor_ratio: float) -> list[float]:
-        """One clearance ratio per day: ``inhibitor_ratio`` on days the inhibitor is taken, else 1."""
+        """One ratio per day: ``inhibitor_ratio`` on days the inhibitor is taken, else 1 (for
+        clearance or bioavailability)."""
         return [inhibitor_ratio if taken else 1.0 for taken in self.inhibitor_taken]
 
 
@@ -236,6 +277,10 @@ def exposure_scenario(schedule_id: str, inhibitor: str, adjusted: bool, *, effec
     if inhibitor not in effects:
         raise ValueError(f"inhibitor: the model has no effect for {inhibitor!r}; choose one of {', '.join(effects)}")
     effect = effects[inhibitor]
-    courses = [pk.simulate(plan.daily_doses_mg, plan.clearance_ratios(ratio), samples_per_day=SAMPLES_PER_DAY)
-               for ratio in (effect.clearance_ratio, effect.highest, effect.lowest)]
+    courses = []
+    for fold in (effect.fold, effect.lowest_fold, effect.highest_fold):
+        bioavailability, clearance = effect.split(fold)
+        courses.append(pk.simulate(plan.daily_doses_mg, plan.clearance_ratios(clearance),
+                                   bioavailability_ratio=plan.clearance_ratios(bioavailability),
+                                   samples_per_day=SAMPLES_PER_DAY))
     return ExposureScenario(plan, effect, courses[0], courses[1], courses[2], reference, reference_auc)

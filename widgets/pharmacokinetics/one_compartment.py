@@ -28,11 +28,13 @@ numbers come from different analyses (a population model with more than one
 compartment, and a study of patients at steady state). This model keeps the two
 numbers a reader meets at the bedside, half-life and exposure, and says so.
 
-A CYP3A inhibitor is modeled as a fold change in apparent clearance, set so that
-the model reproduces a published AUC ratio. All of the inhibitor's effect is thus
-put on clearance, which also lengthens the half-life; in patients part of the
-effect is on first-pass metabolism (a higher F), which raises exposure without
-lengthening the half-life as much. Another teaching simplification.
+A strong CYP3A inhibitor acts on first-pass metabolism (more of each dose reaches the
+blood: a higher F) and on systemic clearance (a longer half-life). The model splits the
+effect between the two (``split_inhibitor_effect``) so that one dose reproduces both
+ratios of the ketoconazole study {agarwal2017}: AUC x6.4 and Cmax x2.3. Put all on
+clearance, the model's Cmax would rise only about x1.2, and the half-life would lengthen
+6.4-fold. How long exposure takes to reach its new steady state with an azole was not
+measured; the model's time follows from the split and is a teaching estimate.
 
 Everything here is for teaching. It is not a dosing tool.
 """
@@ -88,6 +90,9 @@ TARGET_TMAX_H = sum(TMAX_RANGE_H) / 2
 #: Allowed range of ``clearance_ratio`` (apparent clearance with a co-medication divided by
 #: clearance without): from a 100-fold fall to a 10-fold rise.
 CLEARANCE_RATIO_RANGE = (0.01, 10.0)
+#: Allowed range of ``bioavailability_ratio`` (oral bioavailability F with a co-medication
+#: divided by F without).
+BIOAVAILABILITY_RATIO_RANGE = (0.1, 10.0)
 #: Allowed range of ``samples_per_day`` for concentration curves.
 SAMPLES_PER_DAY_RANGE = (4, 96)
 
@@ -225,29 +230,34 @@ def _doses(daily_doses_mg: Sequence[float]) -> tuple[float, ...]:
                  for day, dose in enumerate(daily_doses_mg))
 
 
-def _ratios(clearance_ratio, days: int) -> tuple[float, ...]:
-    low, high = CLEARANCE_RATIO_RANGE
-    if isinstance(clearance_ratio, (int, float, np.integer, np.floating)) and not isinstance(clearance_ratio, bool):
-        return (_check_number("clearance_ratio", clearance_ratio, low, high),) * days
-    if isinstance(clearance_ratio, (str, bytes)) or not hasattr(clearance_ratio, "__len__"):
-        raise ValueError(f"clearance_ratio: must be a number from {low:g} to {high:g} or one per day, "
-                         f"not {clearance_ratio!r}")
-    if len(clearance_ratio) != days:
-        raise ValueError(f"clearance_ratio: must hold one value per day ({days}), not {len(clearance_ratio)}")
-    return tuple(_check_number(f"clearance_ratio[{day}]", ratio, low, high) for day, ratio in enumerate(clearance_ratio))
+def _ratios(values, days: int, name: str = "clearance_ratio",
+            allowed: tuple[float, float] = CLEARANCE_RATIO_RANGE) -> tuple[float, ...]:
+    """``values`` (one number, or one per day) as one ratio per day, checked against ``allowed``."""
+    low, high = allowed
+    if isinstance(values, (int, float, np.integer, np.floating)) and not isinstance(values, bool):
+        return (_check_number(name, values, low, high),) * days
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__len__"):
+        raise ValueError(f"{name}: must be a number from {low:g} to {high:g} or one per day, not {values!r}")
+    if len(values) != days:
+        raise ValueError(f"{name}: must hold one value per day ({days}), not {len(values)}")
+    return tuple(_check_number(f"{name}[{day}]", ratio, low, high) for day, ratio in enumerate(values))
 
 
-def simulate(daily_doses_mg: Sequence[float], clearance_ratio=1.0, *, samples_per_day: int = 24,
-             absorption_rate_per_h: float = ABSORPTION_RATE_PER_H) -> ExposureCourse:
+def simulate(daily_doses_mg: Sequence[float], clearance_ratio=1.0, *, bioavailability_ratio=1.0,
+             samples_per_day: int = 24, absorption_rate_per_h: float = ABSORPTION_RATE_PER_H) -> ExposureCourse:
     """Follow a once-daily schedule day by day.
 
     ``daily_doses_mg``: one dose per day (mg, 0 for a missed day), taken at the start of
-    each day. ``clearance_ratio``: apparent clearance relative to the reference (1 = no
-    interacting drug; 1/6.4 = the ketoconazole study), one number for the whole course
-    or one per day. ``samples_per_day``: points per day on the concentration curve.
+    each day. ``clearance_ratio``: systemic clearance relative to the reference (1 = no
+    interacting drug), and ``bioavailability_ratio``: the share of each dose reaching the
+    blood relative to the reference (``split_inhibitor_effect`` gives both for an
+    inhibitor); each one number for the whole course or one per day.
+    ``samples_per_day``: points per day on the concentration curve.
     """
     doses = _doses(daily_doses_mg)
     ratios = _ratios(clearance_ratio, len(doses))
+    absorbed = _ratios(bioavailability_ratio, len(doses), "bioavailability_ratio", BIOAVAILABILITY_RATIO_RANGE)
+    doses_absorbed = [dose * share for dose, share in zip(doses, absorbed)]
     if isinstance(samples_per_day, bool) or not isinstance(samples_per_day, (int, np.integer)) \
             or not SAMPLES_PER_DAY_RANGE[0] <= samples_per_day <= SAMPLES_PER_DAY_RANGE[1]:
         raise ValueError(f"samples_per_day: must be a whole number from {SAMPLES_PER_DAY_RANGE[0]} "
@@ -257,7 +267,7 @@ def simulate(daily_doses_mg: Sequence[float], clearance_ratio=1.0, *, samples_pe
     within_day = np.arange(samples_per_day) * (tau / samples_per_day)
     gut_mg, body_mg = 0.0, 0.0
     times, concentrations, aucs, peaks = [], [], [], []
-    for day, (dose, ratio) in enumerate(zip(doses, ratios)):
+    for day, (dose, ratio) in enumerate(zip(doses_absorbed, ratios)):
         ke = ELIMINATION_RATE_PER_H * ratio
         if math.isclose(ka, ke, rel_tol=1e-6):
             raise ValueError(f"clearance_ratio[{day}]: makes elimination as fast as absorption "
@@ -284,11 +294,47 @@ def simulate(daily_doses_mg: Sequence[float], clearance_ratio=1.0, *, samples_pe
         daily_auc_ug_h_per_ml=np.array(aucs), daily_peak_ug_per_ml=np.array(peaks))
 
 
-def steady_state_auc_ug_h_per_ml(dose_mg: float, clearance_ratio: float = 1.0) -> float:
-    """Exposure over one day at steady state: dose / (CL/F · clearance_ratio)."""
+def steady_state_auc_ug_h_per_ml(dose_mg: float, clearance_ratio: float = 1.0,
+                                 bioavailability_ratio: float = 1.0) -> float:
+    """Exposure over one day at steady state: dose · bioavailability_ratio / (CL/F · clearance_ratio)."""
     dose = _check_number("dose_mg", dose_mg, 0.0, MAX_DAILY_DOSE_MG)
     ratio = _check_number("clearance_ratio", clearance_ratio, *CLEARANCE_RATIO_RANGE)
-    return dose / (APPARENT_CLEARANCE_L_PER_H * ratio)
+    share = _check_number("bioavailability_ratio", bioavailability_ratio, *BIOAVAILABILITY_RATIO_RANGE)
+    return dose * share / (APPARENT_CLEARANCE_L_PER_H * ratio)
+
+
+def single_dose_peak_ratio(clearance_ratio: float, bioavailability_ratio: float = 1.0) -> float:
+    """The model's Cmax after one dose with an inhibitor divided by Cmax without (closed form)."""
+    ratio = _check_number("clearance_ratio", clearance_ratio, *CLEARANCE_RATIO_RANGE)
+    share = _check_number("bioavailability_ratio", bioavailability_ratio, *BIOAVAILABILITY_RATIO_RANGE)
+
+    def peak(ke: float) -> float:
+        ka = ABSORPTION_RATE_PER_H
+        at = time_of_peak_h(ka, ke)
+        return ka / (ka - ke) * (math.exp(-ke * at) - math.exp(-ka * at))
+
+    return share * peak(ELIMINATION_RATE_PER_H * ratio) / peak(ELIMINATION_RATE_PER_H)
+
+
+def split_inhibitor_effect(auc_ratio: float, cmax_ratio: float) -> tuple[float, float]:
+    """``(bioavailability_ratio, clearance_ratio)`` with which one dose in the model gives both a
+    study's single-dose AUC ratio (= bioavailability_ratio / clearance_ratio) and its Cmax ratio.
+
+    Solved by bisection on the clearance ratio: from all of the effect on clearance (the
+    lowest Cmax ratio) to all on bioavailability (Cmax ratio = AUC ratio).
+    """
+    auc = _check_number("auc_ratio", auc_ratio, 1.0, BIOAVAILABILITY_RATIO_RANGE[1] / CLEARANCE_RATIO_RANGE[0])
+    low, high = 1.0 / auc, 1.0
+    lowest = single_dose_peak_ratio(low, 1.0)
+    peak = _check_number("cmax_ratio", cmax_ratio, lowest, min(auc, BIOAVAILABILITY_RATIO_RANGE[1]))
+    for _ in range(100):
+        middle = (low + high) / 2
+        if single_dose_peak_ratio(middle, auc * middle) > peak:
+            high = middle
+        else:
+            low = middle
+    clearance = (low + high) / 2
+    return auc * clearance, clearance
 
 
 @dataclass(frozen=True)
@@ -327,8 +373,9 @@ def model_parameters() -> dict[str, ModelParameter]:
 def time_to_steady_state_fraction_h(fraction: float = 0.9, clearance_ratio: float = 1.0) -> float:
     """Hours of regular dosing until exposure reaches ``fraction`` of its steady state: ln(1/(1 - f)) / ke.
 
-    With an inhibitor modeled as a lower clearance, ke falls by the same factor, so the
-    approach to the new steady state is slower by that factor too.
+    With an inhibitor, ke falls by its clearance ratio (not by its whole effect on
+    exposure), so the approach to the new steady state is slower by that factor: a teaching
+    estimate, as that time was not measured with any azole.
     """
     share = _check_number("fraction", fraction, 0.0, 0.999, low_open=True)
     ratio = _check_number("clearance_ratio", clearance_ratio, *CLEARANCE_RATIO_RANGE)

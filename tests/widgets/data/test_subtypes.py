@@ -36,3 +36,19 @@ def test_inverted_range_is_an_error(tmp_path):
     path.write_text(LINEAGE_SHARE_CSV.read_text().replace("75,85", "85,75"), encoding="utf-8")  # children: row 1
     with pytest.raises(DataError, match="column 'low_percent': 85 is above high_percent 75"):
         load_lineage_share(path)
+
+
+def test_the_etp_outcome_says_which_age_group_it_rests_on():
+    etp = load_subtypes().set_index("subtype_id").loc["etp_all"]
+    assert "adult" in etp["outcome_note"] and "children" in etp["outcome_note"]
+    assert {"neumann2012", "patrick2014"} <= set(etp["outcome_note_bibkeys"])
+
+
+def test_an_outcome_note_without_citation_is_an_error(tmp_path):
+    lines = SUBTYPES_CSV.read_text(encoding="utf-8").splitlines()
+    row = next(i for i, line in enumerate(lines) if line.startswith("mature_t_all,"))
+    lines[row] = lines[row].replace("not_stated,,,,", "not_stated,,A note without a source.,,")
+    path = tmp_path / "all_subtypes.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match=rf"row {row} \(file line {row + 1}\), column 'outcome_note_bibkeys': an outcome"):
+        load_subtypes(path)

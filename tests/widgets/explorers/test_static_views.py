@@ -19,7 +19,6 @@ def test_nested_stacks_hold_one_view_per_combination_in_order():
 
     root = static_views.linked_views([first, second], view_for)
     assert calls == [(i, j) for i in range(3) for j in range(2)]
-    assert static_views.view_count([first, second]) == 6
     assert isinstance(root, ipywidgets.Stack) and len(root.children) == 3
     assert root.children[2].children[1].value == "2-1"
     assert root.selected_index == 0 and root.children[0].selected_index == 1
@@ -50,3 +49,36 @@ def test_explorer_marks_its_parts_for_the_browser_tests():
     assert static_views.CONTROLS_CLASS in controls._dom_classes and controls.children == (chooser,)
     assert static_views.VIEWS_CLASS in view_box._dom_classes and view_box.children == (views,)
     assert "Read me" in caption.value
+
+
+def _links_to(target):
+    return [
+        widget.source
+        for widget in _instances.values()
+        if isinstance(widget, Link) and widget.target[0] is target and widget.target[1] == "selected_index"
+    ]
+
+
+def test_a_slider_shows_its_label_as_text_that_follows_it_and_cannot_be_edited():
+    """ipywidgets' own readout is an editable field; the explorer's readout is a stack of
+    the labels, linked to the slider's index in the browser."""
+    dose = static_views.slider("Dose:", ["1 nM", "10 nM", "<1 µM & up"], value_index=1)
+    assert dose.readout is False
+    block = static_views.explorer([dose], static_views.linked_views([dose], lambda i: static_views.html_view(str(i))))
+    (row,) = block.children[0].children
+    assert static_views.SLIDER_CLASS in row._dom_classes
+    slider, readout = row.children
+    assert slider is dose
+    assert static_views.READOUT_CLASS in readout._dom_classes
+    assert isinstance(readout, ipywidgets.Stack) and readout.selected_index == 1
+    assert [label.value for label in readout.children] == ["1 nM", "10 nM", "&lt;1 µM &amp; up"]
+    assert _links_to(readout) == [(dose, "index")]
+
+
+def test_controls_without_a_readout_of_ours_stand_alone():
+    chooser = static_views.dropdown("A", ["x", "y"])
+    level = ipywidgets.SelectionSlider(options=["low", "high"], description="Level")
+    block = static_views.explorer(
+        [chooser, level], static_views.linked_views([chooser], lambda i: static_views.html_view(""))
+    )
+    assert block.children[0].children == (chooser, level)

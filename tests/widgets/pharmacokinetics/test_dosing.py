@@ -22,7 +22,7 @@ def test_posaconazole_estimates_are_kept_from_both_reports():
                                      "posaconazole_50mg_paper", "posaconazole_100mg_paper"}
     folds = sorted(1 / value for value in effect.estimates.values())
     assert folds == pytest.approx([9.76, 10.2, 14.08, 15.2])
-    assert effect.lowest <= effect.clearance_ratio <= effect.highest
+    assert effect.lowest_fold == pytest.approx(folds[0]) and effect.highest_fold == pytest.approx(folds[-1])
     assert effect.fold_increase == pytest.approx(math.prod(folds) ** 0.25)
     assert dosing.inhibitor_effects()["other_strong_cyp3a"].fold_increase == pytest.approx(6.4)
 
@@ -40,8 +40,29 @@ def test_each_study_gives_its_dose_normalized_rise():
 def test_the_moderate_inhibitor_is_the_teaching_assumption():
     effect = dosing.inhibitor_effects()["moderate_cyp3a"]
     assert effect.fold_increase == dosing.MODERATE_INHIBITOR_AUC_RATIO
-    assert effect.lowest == effect.highest == effect.clearance_ratio and effect.estimates == {}
+    assert effect.lowest_fold == effect.highest_fold == effect.fold and effect.estimates == {}
     assert "teaching assumption" in effect.basis
+
+
+def test_a_strong_inhibitor_is_split_as_ketoconazole_s_study_shows():
+    """One 50 mg dose with ketoconazole: AUC x6.4 and Cmax x2.3 (Agarwal 2017), read from the data file."""
+    study = prescribing.load_interaction_studies().set_index("study_id").loc["ketoconazole_50mg"]
+    strong = dosing.inhibitor_effects()["other_strong_cyp3a"]
+    days = 40  # long enough for one dose to be eliminated, even with the half-life lengthened
+    alone = pk.simulate([50.0] + [0.0] * (days - 1))
+    inhibited = pk.simulate([50.0] + [0.0] * (days - 1), strong.clearance_ratio,
+                            bioavailability_ratio=strong.bioavailability_ratio)
+    assert inhibited.daily_auc_ug_h_per_ml.sum() / alone.daily_auc_ug_h_per_ml.sum() == pytest.approx(
+        study.auc_ratio, rel=0.01)
+    assert inhibited.daily_peak_ug_per_ml.max() / alone.daily_peak_ug_per_ml.max() == pytest.approx(
+        study.cmax_ratio, rel=0.01)
+    # part of the effect is on bioavailability, part on clearance
+    assert 1 < strong.bioavailability_ratio < study.auc_ratio and 1 / study.auc_ratio < strong.clearance_ratio < 1
+    # posaconazole: the same split of its own rise in exposure
+    posaconazole = dosing.inhibitor_effects()["posaconazole"]
+    assert posaconazole.bioavailability_ratio / posaconazole.clearance_ratio == pytest.approx(posaconazole.fold)
+    assert math.log(posaconazole.bioavailability_ratio) / math.log(posaconazole.fold) == pytest.approx(
+        math.log(strong.bioavailability_ratio) / math.log(strong.fold))
 
 
 def test_cll_strong_inhibitor_waits_for_the_end_of_the_ramp_up():

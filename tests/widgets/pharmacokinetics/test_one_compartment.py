@@ -103,6 +103,27 @@ def test_label_adjustment_brings_exposure_back_near_the_reference():
     assert 1.0 <= adjusted <= 2.0 and unadjusted / adjusted == pytest.approx(4.0)
 
 
+def test_the_ketoconazole_split_reproduces_both_of_its_ratios():
+    bioavailability, clearance = pk.split_inhibitor_effect(6.4, 2.3)
+    assert bioavailability / clearance == pytest.approx(6.4)
+    days = 40
+    alone = pk.simulate([50.0] + [0.0] * (days - 1))
+    inhibited = pk.simulate([50.0] + [0.0] * (days - 1), clearance, bioavailability_ratio=bioavailability)
+    assert inhibited.daily_peak_ug_per_ml.max() / alone.daily_peak_ug_per_ml.max() == pytest.approx(2.3, rel=0.01)
+    assert inhibited.daily_auc_ug_h_per_ml.sum() / alone.daily_auc_ug_h_per_ml.sum() == pytest.approx(6.4, rel=0.01)
+    # all of it on clearance gives a far smaller peak rise than the study measured
+    assert pk.single_dose_peak_ratio(1 / 6.4) < 1.3
+    # the split half-life is lengthened by less than the whole rise in exposure
+    assert 1 < pk.time_to_steady_state_fraction_h(0.9, clearance) / pk.time_to_steady_state_fraction_h(0.9) < 6.4
+
+
+def test_bioavailability_raises_exposure_without_changing_the_half_life():
+    more = pk.simulate([400.0] * 300, bioavailability_ratio=2.0)
+    assert more.daily_auc_ug_h_per_ml[-1] == pytest.approx(2 * 32.8, rel=1e-4)
+    assert pk.steady_state_auc_ug_h_per_ml(400.0, 1.0, 2.0) == pytest.approx(2 * 32.8)
+    assert pk.single_dose_peak_ratio(1.0, 2.0) == pytest.approx(2.0)
+
+
 def test_clearance_ratio_from_a_study():
     assert pk.clearance_ratio_from_auc_ratio(6.4, 50, 50) == pytest.approx(1 / 6.4)
     assert 1 / pk.clearance_ratio_from_auc_ratio(1.90, 50, 400) == pytest.approx(15.2)
@@ -136,6 +157,9 @@ def test_a_strong_inhibitor_slows_the_approach_to_steady_state():
     (lambda: pk.clearance_ratio_from_auc_ratio(2, 50, float("nan")), "dose_alone_mg"),
     (lambda: pk.time_to_steady_state_fraction_h(1.0), "fraction: must be above 0 to 0.999"),
     (lambda: pk.absorption_rate_for_peak(50.0), "peak_time_h"),
+    (lambda: pk.simulate([400], bioavailability_ratio=0), "bioavailability_ratio: must be from 0.1 to 10"),
+    (lambda: pk.split_inhibitor_effect(6.4, 1.0), "cmax_ratio: must be from"),
+    (lambda: pk.split_inhibitor_effect(0.5, 1.0), "auc_ratio: must be from 1"),
 ])
 def test_bad_arguments_are_named_with_their_range(call, argument):
     with pytest.raises(ValueError, match=argument):

@@ -55,8 +55,9 @@ def ic50_nM(profile_key: str, regimen_key: str, **levels: float) -> float:
 
 def ic50_text(profile_key: str, regimen_key: str, **levels: float) -> dict[str, str]:
     """``{"value": "11.6 nM", "class": "sensitive"}`` for one model run (see ``ic50_nM``)."""
+    regimen = model.regimen(regimen_key)
     value = ic50_nM(profile_key, regimen_key, **levels)
-    return {"value": dose_label(value), "class": model.ic50_class(value)}
+    return {"value": dose_label(value), "class": model.ic50_class(value, regimen.drug)}
 
 
 def model_numbers(topic: str, runs: dict[str, tuple]) -> dict[str, str]:

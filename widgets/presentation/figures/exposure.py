@@ -44,7 +44,7 @@ def exposure_course(scenario, *, title: str = "", size_in: tuple[float, float] =
     reference, course = scenario.reference_course, scenario.course
     days_axis = np.arange(1, len(course.daily_doses_mg) + 1) - 0.5
     has_inhibitor = scenario.effect is not None
-    has_band = has_inhibitor and scenario.effect.lowest < scenario.effect.highest
+    has_band = has_inhibitor and scenario.effect.lowest_fold < scenario.effect.highest_fold
 
     _inhibitor_bar(top, taken, label=True)
     if has_band:
@@ -103,7 +103,7 @@ def exposure_alt_text(scenario, schedule_text: str) -> str:
         parts.append(f"Solid line, this scenario (inhibitor taken {when}; orange bar along the top): peak concentration "
                      f"{scenario.course.daily_peak_ug_per_ml[-1]:.2f} µg/mL on the last day, exposure "
                      f"{fold_change(ratio[-1])} times the reference.")
-    if scenario.effect is not None and scenario.effect.lowest < scenario.effect.highest:
+    if scenario.effect is not None and scenario.effect.lowest_fold < scenario.effect.highest_fold:
         parts.append(f"A shaded band around it spans {fold_change(scenario.auc_ratio(scenario.lowest_course)[-1])} "
                      f"to {fold_change(scenario.auc_ratio(scenario.highest_course)[-1])} times, the range of the "
                      "estimates.")

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from widgets import model
-from widgets.model import reading_guide
 from widgets.chapters.cases import evidence, high_burden_posaconazole, older_adult_relapsed_b_all
 from widgets.chapters.cases.etp_all_after_transplant import numbers as etp_numbers
+from widgets.model import reading_guide
 
 DATA = Path(__file__).resolve().parents[4] / "data"
 
