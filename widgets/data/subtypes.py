@@ -1,9 +1,9 @@
 """ALL subtypes as the introduction presents them: ``data/all_subtypes.csv``.
 
 One row per subtype: its lineage, genetic hallmark, the outcome the cited sources
-report (``favorable``, ``unfavorable`` or ``not_stated``), what is known of its
-BCL-2-family dependence. Every statement
-carries its bibkeys. Schema in ``data/README.md``.
+report (``favorable``, ``unfavorable`` or ``not_stated``, with an optional note that
+qualifies it, such as the age group it rests on), what is known of its BCL-2-family
+dependence. Every statement carries its bibkeys. Schema in ``data/README.md``.
 """
 
 from widgets.data import data_file
@@ -22,6 +22,8 @@ SUBTYPE_COLUMNS = [
     Column("hallmark_bibkeys", kind="bibkeys"),
     Column("outcome", kind="category", categories=OUTCOMES),
     Column("outcome_bibkeys", kind="bibkeys", required=False),
+    Column("outcome_note", required=False),
+    Column("outcome_note_bibkeys", kind="bibkeys", required=False),
     Column("apoptosis_note"),
     Column("apoptosis_bibkeys", kind="bibkeys"),
 ]
@@ -48,6 +50,8 @@ def load_subtypes(path=SUBTYPES_CSV):
     for row, record in enumerate(frame.itertuples(index=False), start=1):
         if record.outcome != "not_stated" and not record.outcome_bibkeys:
             raise DataError(path, row, "outcome_bibkeys", f"outcome {record.outcome!r} needs a citation")
+        if isinstance(record.outcome_note, str) != bool(record.outcome_note_bibkeys):
+            raise DataError(path, row, "outcome_note_bibkeys", "an outcome note and its citations go together")
     return frame
 
 
