@@ -155,16 +155,16 @@ SUBTYPE_LINEAGE_TEXT = {"B": "B-cell precursor", "T": "T-cell precursor"}
 def card_html(record) -> str:
     """One subtype's facts (a ``widgets.data.subtypes.load_subtypes()`` row) as an HTML card,
     each statement with its citations."""
+    outcome = f"{escape_html(SUBTYPE_OUTCOME_TEXT[record.outcome])} {cite_html(record.outcome_bibkeys)}"
+    if isinstance(record.outcome_note, str):  # where the outcome was seen, and what others found
+        outcome += f" {escape_html(record.outcome_note)} {cite_html(record.outcome_note_bibkeys)}"
     rows = [
-        ("Lineage", SUBTYPE_LINEAGE_TEXT[record.lineage], ""),
-        ("Genetic hallmark", record.hallmark, cite_html(record.hallmark_bibkeys)),
-        ("Outcome", SUBTYPE_OUTCOME_TEXT[record.outcome], cite_html(record.outcome_bibkeys)),
-        ("BCL-2 family", record.apoptosis_note, cite_html(record.apoptosis_bibkeys)),
+        ("Lineage", escape_html(SUBTYPE_LINEAGE_TEXT[record.lineage])),
+        ("Genetic hallmark", f"{escape_html(record.hallmark)} {cite_html(record.hallmark_bibkeys)}"),
+        ("Outcome", outcome),
+        ("BCL-2 family", f"{escape_html(record.apoptosis_note)} {cite_html(record.apoptosis_bibkeys)}"),
     ]
-    body = "".join(
-        f"<tr><th scope='row'>{label}</th><td>{escape_html(text)} {citation}</td></tr>"
-        for label, text, citation in rows
-    )
+    body = "".join(f"<tr><th scope='row'>{label}</th><td>{cell}</td></tr>" for label, cell in rows)
     return (
         f'<div class="subtype-card"><p class="subtype-card-title">{escape_html(record.name)}</p>'
         f'<table class="subtype-card-table">{body}</table></div>'

@@ -32,5 +32,6 @@ def test_one_card_per_subtype_in_data_order():
         assert html.unescape(title) == record.name
         text = html.unescape(card.value)
         assert record.hallmark in text and record.apoptosis_note in text
-        keys = record.hallmark_bibkeys + record.outcome_bibkeys + record.apoptosis_bibkeys
+        note_keys = record.outcome_note_bibkeys if isinstance(record.outcome_note, str) else ()
+        keys = record.hallmark_bibkeys + record.outcome_bibkeys + note_keys + record.apoptosis_bibkeys
         assert re.findall(r"#(cite-[\w-]+)", card.value) == [anchor(key) for key in keys]

@@ -95,7 +95,8 @@ def test_card_cites_each_statement(subtypes):
     card = cards.card_html(record)
     assert "ETP-ALL" in card
     assert card.count("bibliography.html#cite-") == (
-        len(record.hallmark_bibkeys) + len(record.outcome_bibkeys) + len(record.apoptosis_bibkeys)
+        len(record.hallmark_bibkeys) + len(record.outcome_bibkeys) + len(record.outcome_note_bibkeys)
+        + len(record.apoptosis_bibkeys)
     )
     assert "#cite-peirs2014" in card and "#cite-neumann2012" in card
 
@@ -113,7 +114,7 @@ def test_card_states_the_data_of_its_subtype(subtypes, subtype_id):
     for label, statement, keys in (
         ("Genetic hallmark", record.hallmark, record.hallmark_bibkeys),
         ("BCL-2 family", record.apoptosis_note, record.apoptosis_bibkeys),
-        ("Outcome", None, record.outcome_bibkeys),
+        ("Outcome", None, record.outcome_bibkeys + (record.outcome_note_bibkeys if isinstance(record.outcome_note, str) else ())),
     ):
         text = html.unescape(re.sub(r"<[^>]+>", "", rows[label]))
         if statement is not None:
@@ -121,3 +122,5 @@ def test_card_states_the_data_of_its_subtype(subtypes, subtype_id):
         cited = re.findall(r"#cite-[^\"]*\">([^<]*)</a>", rows[label])
         assert [html.unescape(name) for name in cited] == [short_citation(key) for key in keys]
     assert ("B-cell" if record.lineage == "B" else "T-cell") in rows["Lineage"]
+    if isinstance(record.outcome_note, str):  # the note on where the outcome was seen is shown
+        assert record.outcome_note in html.unescape(re.sub(r"<[^>]+>", "", rows["Outcome"]))
