@@ -27,7 +27,7 @@ def _is_citation_reference(node) -> bool:
 
 
 def _in_text_label(text: str) -> list[nodes.Node]:
-    """"Suo and others, 2024" as text, italic "et al." and text, like the style's labels."""
+    """ "Suo and others, 2024" as text, italic "et al." and text, like the style's labels."""
     parts: list[nodes.Node] = []
     for index, piece in enumerate(OTHERS.split(text)):
         if index:

@@ -27,14 +27,19 @@ def data_folder(app) -> Path:
 
 def listing(folder: Path) -> list[Path]:
     """Every file under the folder (not hidden), in sorted order."""
-    return sorted(path for path in folder.rglob("*")
-                  if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts))
+    return sorted(
+        path
+        for path in folder.rglob("*")
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+    )
 
 
 def fingerprint(folder: Path) -> str:
     digest = hashlib.sha256()
     for path in listing(folder) if folder.is_dir() else []:
-        digest.update(f"{path.relative_to(folder).as_posix()}\0{path.stat().st_size}\0{path.stat().st_mtime_ns}\n".encode())
+        digest.update(
+            f"{path.relative_to(folder).as_posix()}\0{path.stat().st_size}\0{path.stat().st_mtime_ns}\n".encode()
+        )
     return digest.hexdigest()
 
 
@@ -49,7 +54,7 @@ def readme_descriptions(readme: Path) -> dict[str, str]:
             continue
         names = re.findall(r"[\w.-]+\.[A-Za-z0-9]+", line.replace("`", " "))
         paragraph = []
-        for following in lines[index + 1:]:
+        for following in lines[index + 1 :]:
             if following.startswith("#"):
                 break
             stripped = following.strip()

@@ -34,26 +34,33 @@ SOURCES_DOC = "chapters/sources"
 
 #: key -> (the badge's label, what the marker means: the badge's tooltip).
 MARKERS = {
-    "primary": ("primary source",
-                "Read in the primary source itself: the paper's abstract or full text, or the "
-                "prescribing information."),
-    "review": ("reported by the review",
-               "Known from the review the book follows (Hanbali, Kotb and Saleh 2025); the primary "
-               "source it cites was not read for this point."),
-    "abstract": ("meeting abstract",
-                 "From a conference abstract: briefly peer reviewed, and its figures may change in "
-                 "the full paper."),
-    "secondary": ("secondary source",
-                  "Read only in a summary of the source (a manufacturer's page, a drug reference or a "
-                  "news report), not in the source itself."),
-    "assumption": ("teaching assumption",
-                   "A value chosen for the book's teaching model, not a measurement."),
+    "primary": (
+        "primary source",
+        "Read in the primary source itself: the paper's abstract or full text, or the prescribing information.",
+    ),
+    "review": (
+        "reported by the review",
+        "Known from the review the book follows (Hanbali, Kotb and Saleh 2025); the primary "
+        "source it cites was not read for this point.",
+    ),
+    "abstract": (
+        "meeting abstract",
+        "From a conference abstract: briefly peer reviewed, and its figures may change in the full paper.",
+    ),
+    "secondary": (
+        "secondary source",
+        "Read only in a summary of the source (a manufacturer's page, a drug reference or a "
+        "news report), not in the source itself.",
+    ),
+    "assumption": ("teaching assumption", "A value chosen for the book's teaching model, not a measurement."),
 }
 
 # Small and quiet, readable on a phone: inline so the badge needs no stylesheet of its own.
-BADGE_STYLE = ("display:inline-block;font-size:0.72em;line-height:1.3;padding:0 0.4em;"
-               "border:1px solid currentColor;border-radius:0.6em;white-space:nowrap;"
-               "text-decoration:none;vertical-align:0.1em")
+BADGE_STYLE = (
+    "display:inline-block;font-size:0.72em;line-height:1.3;padding:0 0.4em;"
+    "border:1px solid currentColor;border-radius:0.6em;white-space:nowrap;"
+    "text-decoration:none;vertical-align:0.1em"
+)
 
 
 class evidence_badge(nodes.Inline, nodes.TextElement):
@@ -65,7 +72,8 @@ def evidence_role(name, rawtext, text, lineno, inliner, options=None, content=No
     key = text.strip()
     if key not in MARKERS:
         message = inliner.reporter.error(
-            f"evidence marker {key!r} is unknown; use one of {', '.join(MARKERS)}", line=lineno)
+            f"evidence marker {key!r} is unknown; use one of {', '.join(MARKERS)}", line=lineno
+        )
         return [inliner.problematic(rawtext, rawtext, message)], [message]
     label, meaning = MARKERS[key]
     badge = evidence_badge(rawtext, label, marker=key, meaning=meaning)
@@ -75,15 +83,18 @@ def evidence_role(name, rawtext, text, lineno, inliner, options=None, content=No
 def badge_html(key: str, href: str) -> str:
     """The badge's HTML for marker ``key``, linking to ``href``."""
     label, meaning = MARKERS[key]
-    return (f'<a class="evidence-badge evidence-{key}" href="{html.escape(href)}" '
-            f'title="{html.escape(meaning)}" style="{BADGE_STYLE}">{html.escape(label)}</a>')
+    return (
+        f'<a class="evidence-badge evidence-{key}" href="{html.escape(href)}" '
+        f'title="{html.escape(meaning)}" style="{BADGE_STYLE}">{html.escape(label)}</a>'
+    )
 
 
 def visit_badge_html(self, node):
     builder = self.builder
     if SOURCES_DOC not in builder.env.all_docs:
-        logger.warning(f"evidence marker links to '{SOURCES_DOC}', which is not in the build",
-                       location=node, type="evidence")
+        logger.warning(
+            f"evidence marker links to '{SOURCES_DOC}', which is not in the build", location=node, type="evidence"
+        )
     href = builder.get_relative_uri(builder.current_docname, SOURCES_DOC) + f"#evidence-{node['marker']}"
     self.body.append(badge_html(node["marker"], href))
     raise nodes.SkipNode

@@ -39,8 +39,8 @@ def definition_text(definition: nodes.Element) -> str:
     for citation in list(copy.findall(nodes.citation_reference)):
         citation.parent.remove(citation)
     text = " ".join(copy.astext().split())
-    text = re.sub(r"\s*\(\s*\)", "", text)        # brackets left empty by a removed citation
-    return re.sub(r"\s+([.,;:])", r"\1", text)    # space left before punctuation
+    text = re.sub(r"\s*\(\s*\)", "", text)  # brackets left empty by a removed citation
+    return re.sub(r"\s+([.,;:])", r"\1", text)  # space left before punctuation
 
 
 def collect_definitions(app, doctree):
@@ -91,8 +91,9 @@ def _anchor(reference: nodes.reference) -> str | None:
 
 
 def _is_term_reference(reference: nodes.reference) -> bool:
-    return any("std-term" in child.get("classes", []) for child in reference.children
-               if isinstance(child, nodes.Element))
+    return any(
+        "std-term" in child.get("classes", []) for child in reference.children if isinstance(child, nodes.Element)
+    )
 
 
 def add_definitions_to_terms(app, doctree, docname):
@@ -112,8 +113,10 @@ def add_definitions_to_terms(app, doctree, docname):
 
 
 def visit_glossary_term_ref(self, node):
-    self.body.append(f'<span class="glossary-term" data-term="{html.escape(node["term"], quote=True)}" '
-                     f'data-definition="{html.escape(node["definition"], quote=True)}">')
+    self.body.append(
+        f'<span class="glossary-term" data-term="{html.escape(node["term"], quote=True)}" '
+        f'data-definition="{html.escape(node["definition"], quote=True)}">'
+    )
 
 
 def depart_glossary_term_ref(self, node):

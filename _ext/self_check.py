@@ -39,10 +39,9 @@ from __future__ import annotations
 import html
 
 from docutils import nodes
+from self_check_questions import Question, number_text, parse_questions, question_id, resolve_answer
 from sphinx.errors import SphinxError
 from sphinx.util.docutils import SphinxDirective
-
-from self_check_questions import Question, number_text, parse_questions, question_id, resolve_answer
 
 __all__ = ["SelfCheckError", "parse_questions", "question_id"]
 
@@ -99,6 +98,7 @@ def _glue_lookup(document):
             return retrieve_glue_data(document, key).data["text/plain"]
         except RetrievalError:
             raise KeyError(key) from None
+
     return lookup
 
 
@@ -110,8 +110,10 @@ class SelfCheckDirective(SphinxDirective):
     def run(self):
         try:
             questions = parse_questions("\n".join(self.content))
-            answers = [resolve_answer(question.numeric, _glue_lookup(self.state.document))
-                       if question.numeric else None for question in questions]
+            answers = [
+                resolve_answer(question.numeric, _glue_lookup(self.state.document)) if question.numeric else None
+                for question in questions
+            ]
         except ValueError as error:
             raise self._error(error) from None
         prefix = f"self-check-{self.env.new_serialno('self-check') + 1}"
@@ -121,8 +123,10 @@ class SelfCheckDirective(SphinxDirective):
         for number, (question, answer) in enumerate(zip(questions, answers), start=1):
             identity = question_id(self.env.docname, question)
             if identity in seen:
-                raise self._error(f"question {number}: another question on this page has the same text or `id`; "
-                                  "give one of them its own `id`")
+                raise self._error(
+                    f"question {number}: another question on this page has the same text or `id`; "
+                    "give one of them its own `id`"
+                )
             seen.add(identity)
             container += self._question(question, answer, number, len(questions), f"{prefix}-q{number}", identity)
         return [container]
@@ -134,10 +138,12 @@ class SelfCheckDirective(SphinxDirective):
         parsed, messages = self.parse_inline(text, lineno=self.lineno)
         return parsed + messages
 
-    def _question(self, question: Question, answer: float | None, number: int, total: int, name: str,
-                  identity: str) -> nodes.Element:
-        node = self_check_question(ids=[name], name=name, number=number, total=total, kind=question.kind,
-                                   question_id=identity)
+    def _question(
+        self, question: Question, answer: float | None, number: int, total: int, name: str, identity: str
+    ) -> nodes.Element:
+        node = self_check_question(
+            ids=[name], name=name, number=number, total=total, kind=question.kind, question_id=identity
+        )
         legend = self_check_legend()
         legend += self._inline(question.text)
         node += legend
@@ -154,8 +160,9 @@ class SelfCheckDirective(SphinxDirective):
             answers += entry
         else:
             for index, option in enumerate(question.options, start=1):
-                choice = self_check_option(input_id=f"{name}-o{index}", name=name, value=str(index),
-                                           multiple=question.multiple)
+                choice = self_check_option(
+                    input_id=f"{name}-o{index}", name=name, value=str(index), multiple=question.multiple
+                )
                 choice += self._inline(option.text)
                 node += choice
             for index, option in enumerate(question.options, start=1):
@@ -204,6 +211,7 @@ def number_and_add_answer_key(app, doctree, docname):
 # HTML. Every string that is not node content is escaped; node content is written by
 # the translator's own visitors.
 
+
 def _attr(value) -> str:
     return html.escape(str(value), quote=True)
 
@@ -228,37 +236,48 @@ def depart_self_check(self, node):
 def visit_self_check_question(self, node):
     numeric = ""
     if node["kind"] == "numeric":
-        numeric = f' data-answer="{_attr(number_text(node["answer"]))}" data-tolerance="{_attr(number_text(node["tolerance"]))}"'
-    self.body.append(f'<form class="self-check-question" id="{_attr(node["ids"][0])}" data-kind="{node["kind"]}" '
-                     f'data-question-id="{_attr(node["question_id"])}"{numeric} novalidate>\n<fieldset>\n')
+        answer, tolerance = _attr(number_text(node["answer"])), _attr(number_text(node["tolerance"]))
+        numeric = f' data-answer="{answer}" data-tolerance="{tolerance}"'
+    self.body.append(
+        f'<form class="self-check-question" id="{_attr(node["ids"][0])}" data-kind="{node["kind"]}" '
+        f'data-question-id="{_attr(node["question_id"])}"{numeric} novalidate>\n<fieldset>\n'
+    )
 
 
 def depart_self_check_question(self, node):
     self.body.append("</form>\n")
 
 
-SUMMARIES = {False: "Show the answer and why each option is right or wrong",
-             True: "Show the answer and how it is worked out"}
+SUMMARIES = {
+    False: "Show the answer and why each option is right or wrong",
+    True: "Show the answer and how it is worked out",
+}
 HINTS = {"multiple": "Tick all that apply.", "single": "Choose one answer.", "numeric": "Type a number."}
 
 
 def visit_self_check_legend(self, node):
     question = node.parent
-    self.body.append(f'<legend class="self-check-legend"><span class="self-check-number">'
-                     f'Question {question["number"]} of {question["total"]}</span> '
-                     f'<span class="self-check-prompt">')
+    self.body.append(
+        f'<legend class="self-check-legend"><span class="self-check-number">'
+        f"Question {question['number']} of {question['total']}</span> "
+        f'<span class="self-check-prompt">'
+    )
 
 
 def depart_self_check_legend(self, node):
-    self.body.append(f'</span></legend>\n<p class="self-check-hint">{HINTS[node.parent["kind"]]}</p>\n'
-                     '<div class="self-check-options">\n')
+    self.body.append(
+        f'</span></legend>\n<p class="self-check-hint">{HINTS[node.parent["kind"]]}</p>\n'
+        '<div class="self-check-options">\n'
+    )
 
 
 def visit_self_check_option(self, node):
     kind = "checkbox" if node["multiple"] else "radio"
-    self.body.append(f'<div class="self-check-option"><input type="{kind}" id="{_attr(node["input_id"])}" '
-                     f'name="{_attr(node["name"])}" value="{_attr(node["value"])}">'
-                     f'<label for="{_attr(node["input_id"])}">')
+    self.body.append(
+        f'<div class="self-check-option"><input type="{kind}" id="{_attr(node["input_id"])}" '
+        f'name="{_attr(node["name"])}" value="{_attr(node["value"])}">'
+        f'<label for="{_attr(node["input_id"])}">'
+    )
 
 
 def depart_self_check_option(self, node):
@@ -267,9 +286,11 @@ def depart_self_check_option(self, node):
 
 def visit_self_check_number_input(self, node):
     unit = f" ({_attr(node['unit'])})" if node["unit"] else ""
-    self.body.append(f'<div class="self-check-numeric"><label for="{_attr(node["input_id"])}">Your answer{unit}</label> '
-                     f'<input type="text" inputmode="decimal" autocomplete="off" id="{_attr(node["input_id"])}" '
-                     f'name="{_attr(node["name"])}"></div>\n')
+    self.body.append(
+        f'<div class="self-check-numeric"><label for="{_attr(node["input_id"])}">Your answer{unit}</label> '
+        f'<input type="text" inputmode="decimal" autocomplete="off" id="{_attr(node["input_id"])}" '
+        f'name="{_attr(node["name"])}"></div>\n'
+    )
     raise nodes.SkipNode
 
 
@@ -278,12 +299,14 @@ def visit_self_check_answers(self, node):
         self.body.append('<ul class="self-check-answer-list">\n')
         return
     # The Check button is shown by the script; without it, the details hold the answers.
-    self.body.append('</div>\n<div class="self-check-actions">'
-                     '<button type="submit" class="self-check-button" hidden>Check answer</button></div>\n'
-                     '<div class="self-check-feedback" role="status" aria-live="polite"></div>\n'
-                     '</fieldset>\n<details class="self-check-answers">'
-                     f'<summary>{SUMMARIES[node.parent["kind"] == "numeric"]}</summary>\n'
-                     '<ul class="self-check-answer-list">\n')
+    self.body.append(
+        '</div>\n<div class="self-check-actions">'
+        '<button type="submit" class="self-check-button" hidden>Check answer</button></div>\n'
+        '<div class="self-check-feedback" role="status" aria-live="polite"></div>\n'
+        '</fieldset>\n<details class="self-check-answers">'
+        f"<summary>{SUMMARIES[node.parent['kind'] == 'numeric']}</summary>\n"
+        '<ul class="self-check-answer-list">\n'
+    )
 
 
 def depart_self_check_answers(self, node):
@@ -292,8 +315,10 @@ def depart_self_check_answers(self, node):
 
 def visit_self_check_answer(self, node):
     verdict = "correct" if node["correct"] else "incorrect"
-    self.body.append(f'<li class="self-check-answer is-{verdict}" data-option="{_attr(node["option"])}" '
-                     f'data-correct="{str(node["correct"]).lower()}">\n')
+    self.body.append(
+        f'<li class="self-check-answer is-{verdict}" data-option="{_attr(node["option"])}" '
+        f'data-correct="{str(node["correct"]).lower()}">\n'
+    )
 
 
 def depart_self_check_answer(self, node):
@@ -314,7 +339,8 @@ def depart_self_check_answer_text(self, node):
     accepted = ""
     if node.get("numeric") and node["tolerance"] > 0:
         low, high = node["answer"] - node["tolerance"], node["answer"] + node["tolerance"]
-        accepted = f' <span class="self-check-accepted">(any answer from {number_text(low)} to {number_text(high)} counts)</span>'
+        counted = f"any answer from {number_text(low)} to {number_text(high)} counts"
+        accepted = f' <span class="self-check-accepted">({counted})</span>'
     self.body.append(f"</span>{accepted}</p>\n")
 
 

@@ -106,8 +106,9 @@ def collect(pages: list[tuple[str, str, str, str]], review_uri: str | None):
         for name, identity, form in forms:
             serial += 1
             questions.append({"id": identity, "html": portable_form(form, name, f"review-{serial}", uri, review_uri)})
-        bank.append({"doc": docname, "title": title, "url": rebase_url(uri, "index.html", review_uri),
-                     "questions": questions})
+        bank.append(
+            {"doc": docname, "title": title, "url": rebase_url(uri, "index.html", review_uri), "questions": questions}
+        )
     return index, bank
 
 
@@ -128,8 +129,9 @@ def write_scripts(app, exception):
     static = outdir / "_static"
     static.mkdir(parents=True, exist_ok=True)
     review_url = review_uri or ""
-    (static / INDEX_FILE).write_text(script("SELF_CHECK_INDEX", {"pages": index, "review": review_url}),
-                                     encoding="utf-8")
+    (static / INDEX_FILE).write_text(
+        script("SELF_CHECK_INDEX", {"pages": index, "review": review_url}), encoding="utf-8"
+    )
     if review_uri is not None:
         (static / BANK_FILE).write_text(script("SELF_CHECK_BANK", {"pages": bank}), encoding="utf-8")
 
@@ -163,8 +165,10 @@ def merge(app, env, docnames, other):
 
 def visit_review_widget(self, node):
     role = node["role"]
-    self.body.append(f'<div class="review-widget review-{role}" data-review="{role}">'
-                     f'<p class="review-no-script">{NO_SCRIPT_TEXT}</p></div>\n')
+    self.body.append(
+        f'<div class="review-widget review-{role}" data-review="{role}">'
+        f'<p class="review-no-script">{NO_SCRIPT_TEXT}</p></div>\n'
+    )
     if role == "queue":
         base = posixpath.dirname(self.builder.current_docname)
         source = posixpath.relpath(f"_static/{BANK_FILE}", base or ".")

@@ -33,8 +33,10 @@ CHOICE_KEYS = {"question", "options", "multiple", "id"}
 NUMERIC_KEYS = {"question", "answer", "tolerance", "unit", "feedback", "id"}
 OPTION_KEYS = {"text", "correct", "feedback"}
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
-YAML_HINT = ("a value that starts with {, [, ` or contains ': ' must be quoted, or written as a "
-             "block scalar (`question: >-` and the text indented on the next lines)")
+YAML_HINT = (
+    "a value that starts with {, [, ` or contains ': ' must be quoted, or written as a "
+    "block scalar (`question: >-` and the text indented on the next lines)"
+)
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ class Question:
 
 def _preview(text: str, width: int = 60) -> str:
     flat = " ".join(str(text).split())
-    return flat if len(flat) <= width else flat[:width - 3] + "..."
+    return flat if len(flat) <= width else flat[: width - 3] + "..."
 
 
 def _text(value, what: str) -> str:
@@ -95,12 +97,15 @@ def parse_option(raw, number: int) -> Option:
     if "text" not in raw:
         raise ValueError(f"option {number} has no `text`")
     if "feedback" not in raw:
-        raise ValueError(f"option {number} ({_preview(raw['text'], 40)!r}) has no `feedback`: say why it is right or wrong")
+        raise ValueError(
+            f"option {number} ({_preview(raw['text'], 40)!r}) has no `feedback`: say why it is right or wrong"
+        )
     correct = raw.get("correct", False)
     if not isinstance(correct, bool):
         raise ValueError(f"option {number}: `correct` must be true or false (got {correct!r})")
-    return Option(_text(raw["text"], f"option {number} `text`"),
-                  _text(raw["feedback"], f"option {number} `feedback`"), correct)
+    return Option(
+        _text(raw["text"], f"option {number} `text`"), _text(raw["feedback"], f"option {number} `feedback`"), correct
+    )
 
 
 def _key(raw) -> str | None:
@@ -108,8 +113,9 @@ def _key(raw) -> str | None:
         return None
     key = raw["id"]
     if not isinstance(key, str) or not ID_PATTERN.fullmatch(key):
-        raise ValueError(f"`id` must be lowercase letters, digits and hyphens, starting with a letter or digit "
-                         f"(got {key!r})")
+        raise ValueError(
+            f"`id` must be lowercase letters, digits and hyphens, starting with a letter or digit (got {key!r})"
+        )
     return key
 
 
@@ -165,8 +171,10 @@ def parse_question(raw) -> Question:
     if correct == 0:
         raise ValueError("no option is marked `correct: true`")
     if correct > 1 and not multiple:
-        raise ValueError(f"{correct} options are marked `correct: true` but the question is single choice: "
-                         "keep one, or add `multiple: true` if the reader should tick all that apply")
+        raise ValueError(
+            f"{correct} options are marked `correct: true` but the question is single choice: "
+            "keep one, or add `multiple: true` if the reader should tick all that apply"
+        )
     return Question(text, options, multiple, key=key)
 
 

@@ -43,22 +43,28 @@ LABEL = re.compile(r"^\(case-[a-z0-9-]+\)=\s*$")
 CITATION = re.compile(r"\{cite:p\}`[^`]+`")
 CHAPTER_LINK = re.compile(r"\{doc\}`(?:[^`<]*<)?/chapters/(\d\d_[a-z0-9_]+)>?`")
 EXPLORER_CALL = re.compile(r"^page\.\w*explorer\w*\(", re.M)
-EDUCATION_NOTE = re.compile(r"^```\{(important|warning|admonition)\}.*?For education only.*?not a recommendation.*?^```",
-                            re.M | re.S)
-RECOMMENDING = re.compile(r"\b(we recommend|you should (give|start|prescribe|treat)|recommended dose|"
-                          r"the right choice for (him|her|this patient))\b", re.I)
+EDUCATION_NOTE = re.compile(
+    r"^```\{(important|warning|admonition)\}.*?For education only.*?not a recommendation.*?^```", re.M | re.S
+)
+RECOMMENDING = re.compile(
+    r"\b(we recommend|you should (give|start|prescribe|treat)|recommended dose|"
+    r"the right choice for (him|her|this patient))\b",
+    re.I,
+)
 
 
 def cells(path: Path) -> list[tuple[str, str]]:
-    return [(cell["cell_type"], "".join(cell["source"]))
-            for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]]
+    return [
+        (cell["cell_type"], "".join(cell["source"])) for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]
+    ]
 
 
 def outside_fences(markdown: str) -> str:
     """The markdown with fenced blocks blanked (same length, so positions keep), so that a
     heading inside one is not counted."""
-    return re.sub(r"^(`{3,}|:{3,}).*?^\1\s*$", lambda match: re.sub(r"[^\n]", " ", match.group(0)), markdown,
-                  flags=re.M | re.S)
+    return re.sub(
+        r"^(`{3,}|:{3,}).*?^\1\s*$", lambda match: re.sub(r"[^\n]", " ", match.group(0)), markdown, flags=re.M | re.S
+    )
 
 
 def frame_problems(path: Path) -> list[str]:
@@ -72,8 +78,9 @@ def frame_problems(path: Path) -> list[str]:
             continue
         markdown_all += text + "\n\n"
         plain = outside_fences(text)
-        positions = [(match.start(), "heading", (len(match.group(1)), match.group(2)))
-                     for match in HEADING.finditer(plain)]
+        positions = [
+            (match.start(), "heading", (len(match.group(1)), match.group(2))) for match in HEADING.finditer(plain)
+        ]
         positions += [(match.start(), "questions", match.group(2)) for match in FENCE.finditer(text)]
         events += [(name, detail) for _, name, detail in sorted(positions, key=lambda item: item[0])]
 
@@ -85,8 +92,7 @@ def frame_problems(path: Path) -> list[str]:
     if not first_lines or not LABEL.match(first_lines[0]):
         problems.append("a label `(case-slug)=` on the line above the title")
     if not EDUCATION_NOTE.search(markdown_all):
-        problems.append("the education-only note: an admonition with \"For education only\" and "
-                        "\"not a recommendation\"")
+        problems.append('the education-only note: an admonition with "For education only" and "not a recommendation"')
     second = [text for level, text in headings if level == 2]
     if not second or second[0] != "Presentation":
         problems.append("`## Presentation` as the first section")
@@ -113,8 +119,10 @@ def frame_problems(path: Path) -> list[str]:
         if "questions" not in names[at:]:
             problems.append("a self-check question after the explorer's cell")
 
-    limits = next((index for index, (name, detail) in enumerate(events)
-                   if name == "heading" and detail == (2, LIMITS_HEADING)), None)
+    limits = next(
+        (index for index, (name, detail) in enumerate(events) if name == "heading" and detail == (2, LIMITS_HEADING)),
+        None,
+    )
     if limits is None:
         problems.append(f"`## {LIMITS_HEADING}`")
     else:
@@ -146,28 +154,42 @@ def test_there_are_at_least_five_cases():
 @pytest.mark.parametrize("path", CASES, ids=lambda path: path.name)
 def test_case_has_the_case_frame(path):
     problems = frame_problems(path)
-    assert problems == [], (f"chapters/cases/{path.name} does not have the case frame. Missing:\n"
-                            + "\n".join(f"  - {problem}" for problem in problems))
+    assert problems == [], f"chapters/cases/{path.name} does not have the case frame. Missing:\n" + "\n".join(
+        f"  - {problem}" for problem in problems
+    )
 
 
 def _write(tmp_path, cell_list) -> Path:
-    notebook = {"cells": [{"cell_type": kind, "metadata": {}, "source": text.splitlines(keepends=True),
-                           **({"outputs": [], "execution_count": None} if kind == "code" else {})}
-                          for kind, text in cell_list], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    notebook = {
+        "cells": [
+            {
+                "cell_type": kind,
+                "metadata": {},
+                "source": text.splitlines(keepends=True),
+                **({"outputs": [], "execution_count": None} if kind == "code" else {}),
+            }
+            for kind, text in cell_list
+        ],
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
     path = tmp_path / "99_case.ipynb"
     path.write_text(json.dumps(notebook), encoding="utf-8")
     return path
 
 
-QUESTION = ("- question: Q{n}?\n  options:\n    - text: A\n      correct: true\n      feedback: a\n"
-            "    - text: B\n      feedback: b\n")
+QUESTION = (
+    "- question: Q{n}?\n  options:\n    - text: A\n      correct: true\n      feedback: a\n"
+    "    - text: B\n      feedback: b\n"
+)
 
 
 def test_the_frame_check_names_everything_missing(tmp_path):
     path = _write(tmp_path, [("markdown", "# A case\n\nText only. We recommend drug X.\n")])
     assert frame_problems(path) == [
         "a label `(case-slug)=` on the line above the title",
-        "the education-only note: an admonition with \"For education only\" and \"not a recommendation\"",
+        'the education-only note: an admonition with "For education only" and "not a recommendation"',
         "`## Presentation` as the first section",
         "at least 3 self-check questions (found 0)",
         "an explorer step: a code cell calling `page.<...>explorer(...)`",
@@ -179,12 +201,13 @@ def test_the_frame_check_names_everything_missing(tmp_path):
 
 
 def test_a_complete_case_passes_and_order_matters(tmp_path):
-    head = ("(case-x)=\n# Case\n\n```{important}\n**For education only.** It is not a recommendation to treat.\n```\n\n"
-            "## Presentation\n\nA patient {cite:p}`hanbali2025`; see {doc}`/chapters/05_clinical_studies`.\n\n"
-            "## Step 1\n\n```{self-check}\n" + QUESTION.format(n=1) + QUESTION.format(n=2) + "```\n\n"
-            "## Step 2: the explorer\n")
-    tail = ("```{self-check}\n" + QUESTION.format(n=3) + "```\n\n"
-            f"## {LIMITS_HEADING}\n\n- one\n- two\n- three\n")
+    head = (
+        "(case-x)=\n# Case\n\n```{important}\n**For education only.** It is not a recommendation to treat.\n```\n\n"
+        "## Presentation\n\nA patient {cite:p}`hanbali2025`; see {doc}`/chapters/05_clinical_studies`.\n\n"
+        "## Step 1\n\n```{self-check}\n" + QUESTION.format(n=1) + QUESTION.format(n=2) + "```\n\n"
+        "## Step 2: the explorer\n"
+    )
+    tail = "```{self-check}\n" + QUESTION.format(n=3) + f"```\n\n## {LIMITS_HEADING}\n\n- one\n- two\n- three\n"
     good = [("markdown", head), ("code", "page.explorer()"), ("markdown", tail)]
     assert frame_problems(_write(tmp_path, good)) == []
     no_question_after = [("markdown", head + tail.split("```\n\n", 1)[1]), ("code", "page.explorer()")]

@@ -45,10 +45,13 @@ class Chapter:
         notebook = json.loads(path.read_text(encoding="utf-8"))
         cells = notebook["cells"]
         self.markdown = "\n\n".join("".join(cell["source"]) for cell in cells if cell["cell_type"] == "markdown")
-        self.captions = [cell["metadata"].get("mystnb", {}).get("figure", {}).get("caption", "")
-                         for cell in cells if cell["cell_type"] == "code"]
-        self.lines = []     # (line number, text) outside fences
-        self.blocks = []    # (line number, info string, body) of fenced blocks at the top level
+        self.captions = [
+            cell["metadata"].get("mystnb", {}).get("figure", {}).get("caption", "")
+            for cell in cells
+            if cell["cell_type"] == "code"
+        ]
+        self.lines = []  # (line number, text) outside fences
+        self.blocks = []  # (line number, info string, body) of fenced blocks at the top level
         fence, info, body, start = None, "", [], 0
         for number, line in enumerate(self.markdown.splitlines()):
             match = FENCE.match(line)
@@ -57,19 +60,32 @@ class Chapter:
                     fence, info, body, start = match.group(1), match.group(2).strip(), [], number
                 else:
                     self.lines.append((number, line))
-            elif match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) \
-                    and not match.group(2).strip():
+            elif (
+                match
+                and match.group(1)[0] == fence[0]
+                and len(match.group(1)) >= len(fence)
+                and not match.group(2).strip()
+            ):
                 self.blocks.append((start, info, "\n".join(body)))
                 fence = None
             else:
                 body.append(line)
-        self.headings = [(number, len(match.group(1)), match.group(2))
-                         for number, line in self.lines if (match := HEADING.match(line))]
+        self.headings = [
+            (number, len(match.group(1)), match.group(2))
+            for number, line in self.lines
+            if (match := HEADING.match(line))
+        ]
 
     def heading(self, level: int, pattern: str):
         """Line number of the first heading of this level matching the pattern, or None."""
-        return next((number for number, depth, text in self.headings
-                     if depth == level and re.fullmatch(pattern, text.strip(), re.IGNORECASE)), None)
+        return next(
+            (
+                number
+                for number, depth, text in self.headings
+                if depth == level and re.fullmatch(pattern, text.strip(), re.IGNORECASE)
+            ),
+            None,
+        )
 
     def section_lines(self, start: int) -> list[str]:
         end = next((number for number, _, _ in self.headings if number > start), float("inf"))
@@ -86,8 +102,10 @@ def frame_problems(path: Path) -> list[str]:
     if len(titles) != 1:
         problems.append(f"exactly one level-1 title `# ...` (found {len(titles)})")
     else:
-        label_line = next((text_lines.get(number) for number in range(titles[0] - 1, -1, -1)
-                           if text_lines.get(number, "").strip()), "")
+        label_line = next(
+            (text_lines.get(number) for number in range(titles[0] - 1, -1, -1) if text_lines.get(number, "").strip()),
+            "",
+        )
         if not LABEL.match(label_line or ""):
             problems.append("a label `(chapter-slug)=` on the line above the `# ...` title")
 
@@ -98,11 +116,16 @@ def frame_problems(path: Path) -> list[str]:
         positions["Overview"] = overview
         objectives = [line for line in chapter.section_lines(overview) if NUMBERED_ITEM.match(line)]
         if len(objectives) < MIN_OBJECTIVES:
-            problems.append(f"a numbered list of learning objectives under `## Overview` "
-                            f"(at least {MIN_OBJECTIVES} items `1. ...`; found {len(objectives)})")
+            problems.append(
+                f"a numbered list of learning objectives under `## Overview` "
+                f"(at least {MIN_OBJECTIVES} items `1. ...`; found {len(objectives)})"
+            )
 
-    for name, pattern in (("Prerequisites", r"prerequisites"), ("Summary", r"summary"),
-                          ("What's next?", r"what[’']s next\??")):
+    for name, pattern in (
+        ("Prerequisites", r"prerequisites"),
+        ("Summary", r"summary"),
+        ("What's next?", r"what[’']s next\??"),
+    ):
         number = chapter.heading(2, pattern)
         if number is None:
             problems.append(f"`## {name}`")
@@ -111,7 +134,7 @@ def frame_problems(path: Path) -> list[str]:
 
     time_to_learn = next((number for number, line in chapter.lines if re.search(r"time to learn", line, re.I)), None)
     if time_to_learn is None:
-        problems.append("\"Time to learn\" (e.g. `**Time to learn:** about 20 minutes.` under Prerequisites)")
+        problems.append('"Time to learn" (e.g. `**Time to learn:** about 20 minutes.` under Prerequisites)')
     else:
         positions["Time to learn"] = time_to_learn
 
@@ -123,10 +146,17 @@ def frame_problems(path: Path) -> list[str]:
         problems.append(f"`## Self-check` with a {{self-check}} block of at least {MIN_QUESTIONS} questions")
     else:
         positions["Self-check"] = self_check
-        end = min([number for name, number in positions.items() if name in ("Summary", "What's next?")
-                   and number > self_check] or [float("inf")])
-        blocks = [body for start, info, body in chapter.blocks
-                  if info.startswith("{self-check}") and self_check < start < end]
+        end = min(
+            [
+                number
+                for name, number in positions.items()
+                if name in ("Summary", "What's next?") and number > self_check
+            ]
+            or [float("inf")]
+        )
+        blocks = [
+            body for start, info, body in chapter.blocks if info.startswith("{self-check}") and self_check < start < end
+        ]
         questions = 0
         for body in blocks:
             try:
@@ -134,8 +164,9 @@ def frame_problems(path: Path) -> list[str]:
             except ValueError as error:
                 problems.append(f"valid self-check questions: {error}")
         if questions < MIN_QUESTIONS and not any(problem.startswith("valid self-check") for problem in problems):
-            problems.append(f"at least {MIN_QUESTIONS} questions in {{self-check}} blocks under `## Self-check` "
-                            f"(found {questions})")
+            problems.append(
+                f"at least {MIN_QUESTIONS} questions in {{self-check}} blocks under `## Self-check` (found {questions})"
+            )
 
     order = ["Overview", "Prerequisites", "Time to learn", "Self-check", "Summary", "What's next?"]
     present = [name for name in order if name in positions]
@@ -153,14 +184,19 @@ def test_there_are_chapter_notebooks():
 def test_chapter_has_the_standard_frame(path):
     problems = frame_problems(path)
     assert problems == [], (
-        f"chapters/{path.name} does not have the standard frame (CONTRIBUTING.md, \"Chapters\"). Missing:\n"
-        + "\n".join(f"  - {problem}" for problem in problems))
+        f'chapters/{path.name} does not have the standard frame (CONTRIBUTING.md, "Chapters"). Missing:\n'
+        + "\n".join(f"  - {problem}" for problem in problems)
+    )
 
 
 def test_the_frame_check_reports_what_is_missing(tmp_path):
     """The check itself: a notebook with no frame gets every item named."""
-    notebook = {"cells": [{"cell_type": "markdown", "metadata": {}, "source": ["# Title\n", "\n", "Text only.\n"]}],
-                "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    notebook = {
+        "cells": [{"cell_type": "markdown", "metadata": {}, "source": ["# Title\n", "\n", "Text only.\n"]}],
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
     path = tmp_path / "99_empty.ipynb"
     path.write_text(json.dumps(notebook), encoding="utf-8")
     problems = frame_problems(path)
@@ -170,18 +206,23 @@ def test_the_frame_check_reports_what_is_missing(tmp_path):
         "`## Prerequisites`",
         "`## Summary`",
         "`## What's next?`",
-        "\"Time to learn\" (e.g. `**Time to learn:** about 20 minutes.` under Prerequisites)",
+        '"Time to learn" (e.g. `**Time to learn:** about 20 minutes.` under Prerequisites)',
         "at least one citation ({cite:p}`key` or {cite:t}`key`)",
         "`## Self-check` with a {self-check} block of at least 4 questions",
     ]
 
 
 def test_the_frame_check_counts_questions_and_finds_bad_ones(tmp_path):
-    question = ("- question: Q{n}?\n  options:\n    - text: A\n      correct: true\n      feedback: a\n"
-                "    - text: B\n      feedback: b\n")
-    source = ("(x)=\n# T\n\n## Overview\n\n1. one;\n2. two.\n\n## Prerequisites\n\n**Time to learn:** 5 min.\n\n"
-              "Fact {cite:p}`k`.\n\n## Self-check\n\n```{self-check}\n" + "".join(question.format(n=n) for n in range(3))
-              + "```\n\n## Summary\n\n- s\n\n## What's next?\n\nNext.\n")
+    question = (
+        "- question: Q{n}?\n  options:\n    - text: A\n      correct: true\n      feedback: a\n"
+        "    - text: B\n      feedback: b\n"
+    )
+    source = (
+        "(x)=\n# T\n\n## Overview\n\n1. one;\n2. two.\n\n## Prerequisites\n\n**Time to learn:** 5 min.\n\n"
+        "Fact {cite:p}`k`.\n\n## Self-check\n\n```{self-check}\n"
+        + "".join(question.format(n=n) for n in range(3))
+        + "```\n\n## Summary\n\n- s\n\n## What's next?\n\nNext.\n"
+    )
     path = tmp_path / "98_three.ipynb"
 
     def write(text):
@@ -193,4 +234,6 @@ def test_the_frame_check_counts_questions_and_finds_bad_ones(tmp_path):
     write(source.replace("```\n\n## Summary", question.format(n=3) + "```\n\n## Summary"))
     assert frame_problems(path) == []
     write(source.replace("      correct: true\n", "", 1))
-    assert frame_problems(path) == ["valid self-check questions: question 1 ('Q0?'): no option is marked `correct: true`"]
+    assert frame_problems(path) == [
+        "valid self-check questions: question 1 ('Q0?'): no option is marked `correct: true`"
+    ]

@@ -41,7 +41,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-CHAPTERS = sorted((ROOT / "chapters").glob("[0-9][0-9]_*.ipynb")) + sorted((ROOT / "chapters" / "cases").glob("[0-9][0-9]_*.ipynb"))
+CHAPTERS = sorted((ROOT / "chapters").glob("[0-9][0-9]_*.ipynb")) + sorted(
+    (ROOT / "chapters" / "cases").glob("[0-9][0-9]_*.ipynb")
+)
 DATA_FILES = sorted((ROOT / "data").glob("*.csv"))
 
 NUMBER = re.compile(r"(?<![\w.,])(?<![A-Za-z]-)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?!\w)(?!\.\d)(?!,\d{3})")
@@ -67,7 +69,9 @@ HEADING_NUMBER = re.compile(r"^(#{1,6}\s+)\d+(?:\.\d+)*\.?(?=\s)", re.M)
 NUMBER_LIST = r"\d+(?:\s*(?:,|and|or|to|–|-)\s*\d+)*"
 PART_REFERENCE = re.compile(
     r"\b(?:chapters?|figures?|fig\.|tables?|sections?|parts?|questions?|objectives?|exercises?|steps?|items?"
-    r"|refs?\.?|references?)\s+" + NUMBER_LIST, re.I)
+    r"|refs?\.?|references?)\s+" + NUMBER_LIST,
+    re.I,
+)
 BRACKET_REFERENCE = re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]")
 CITATION_YEAR = re.compile(r"([A-Z][\w'’-]*)((?:\s+et\s+al\.?)?,?\s+\(?)((?:19|20)\d{2})(?!\d)")
 
@@ -76,8 +80,11 @@ def bibliography_surnames() -> frozenset[str]:
     from pybtex.database import parse_file
 
     entries = parse_file(str(ROOT / "data" / "references.bib"), bib_format="bibtex").entries.values()
-    return frozenset(re.sub(r"[{}\\\"]", "", " ".join(person.last_names))
-                     for entry in entries for person in entry.persons.get("author", []))
+    return frozenset(
+        re.sub(r"[{}\\\"]", "", " ".join(person.last_names))
+        for entry in entries
+        for person in entry.persons.get("author", [])
+    )
 
 
 SURNAMES = bibliography_surnames()
@@ -128,8 +135,14 @@ def prose(markdown: str) -> str:
     text = HEADING_NUMBER.sub(lambda match: match.group(1), text)
     text = PART_REFERENCE.sub(_blank, text)
     text = BRACKET_REFERENCE.sub(_blank, text)
-    return CITATION_YEAR.sub(lambda match: match.group(0) if match.group(1) not in SURNAMES
-                             else match.group(1) + match.group(2) + " " * len(match.group(3)), text)
+    return CITATION_YEAR.sub(
+        lambda match: (
+            match.group(0)
+            if match.group(1) not in SURNAMES
+            else match.group(1) + match.group(2) + " " * len(match.group(3))
+        ),
+        text,
+    )
 
 
 def sentence_at(text: str, position: int) -> str:
@@ -174,7 +187,8 @@ def test_every_number_in_the_prose_is_in_the_data(path, known):
     assert problems == [], (
         f"chapters/{path.name}: {len(problems)} number(s) in the prose are in no file of data/; put the figure in "
         "data/ and insert it with glue, or refer to the figure or table:\n"
-        + "\n".join(f"  - {number!r} in: {sentence}" for number, sentence in problems))
+        + "\n".join(f"  - {number!r} in: {sentence}" for number, sentence in problems)
+    )
 
 
 # --- the rule itself -------------------------------------------------------------------
@@ -191,7 +205,8 @@ SAMPLE = """(chapter-x)=
 
 BCL-2, MCL-1, BH3, TP53 and CD19 are names; so is 17p. Aldoss et al. (2025) and Clopper and Pearson 1934
 are citations. {cite:p}`hanbali2025` {glue:text}`x.value:.0f` `code 77` $x^{2}$ {term}`venetoclax <BCL-2>`
-[a link](https://example.org/page99), doi:10.1038/s41375-020-01080-6. In 2025 the review reported 96% of 24 patients (23/24), 1,234 cells,
+[a link](https://example.org/page99), doi:10.1038/s41375-020-01080-6.
+In 2025 the review reported 96% of 24 patients (23/24), 1,234 cells,
 4.0 months and 0.01% MRD, and 97% of something else. NCT06578546 is listed; NCT00000001 is not.
 ```python
 print(55)
@@ -205,7 +220,9 @@ print(55)
 
 
 def test_the_rule_keeps_figures_and_drops_structural_numbers():
-    found = [number for number, _ in unsupported_numbers([SAMPLE], {96.0, 24.0, 23.0, 4.0, 0.01, 31.0}, {"NCT06578546"})]
+    found = [
+        number for number, _ in unsupported_numbers([SAMPLE], {96.0, 24.0, 23.0, 4.0, 0.01, 31.0}, {"NCT06578546"})
+    ]
     assert found == ["NCT00000001", "2025", "1,234", "97", "88"]
 
 

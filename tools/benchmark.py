@@ -23,8 +23,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ipywidgets.embed import embed_data  # noqa: E402
-from ipywidgets.widgets.widget import _instances  # noqa: E402
+from ipywidgets.embed import embed_data
+from ipywidgets.widgets.widget import _instances
 
 from widgets import model
 from widgets.explorers import runtime
@@ -41,23 +41,32 @@ def timed(function, repeats: int) -> list[float]:
 
 
 def report(label: str, times: list[float]) -> None:
-    print(f"{label:62s} median {statistics.median(times):8.1f} ms   "
-          f"min {min(times):8.1f} ms   max {max(times):8.1f} ms   ({len(times)} runs)")
+    print(
+        f"{label:62s} median {statistics.median(times):8.1f} ms   "
+        f"min {min(times):8.1f} ms   max {max(times):8.1f} ms   ({len(times)} runs)"
+    )
 
 
 def dose_response_benchmarks(repeats: int) -> None:
     doses = np.logspace(-3, 5, 40)
     b_all = model.PROFILES["b_all"]
-    report("dose-response, 40 doses x 10,000 cells (fast path)",
-           timed(lambda: model.dose_response(b_all, "venetoclax", doses, cells=10_000), repeats))
-    report("dose-response, 40 doses x 10,000 cells, + MDM2 inhibitor (general)",
-           timed(lambda: model.dose_response(b_all, "venetoclax", doses, cells=10_000,
-                                             partners=("mdm2_inhibitor",)), max(1, repeats // 5)))
+    report(
+        "dose-response, 40 doses x 10,000 cells (fast path)",
+        timed(lambda: model.dose_response(b_all, "venetoclax", doses, cells=10_000), repeats),
+    )
+    report(
+        "dose-response, 40 doses x 10,000 cells, + MDM2 inhibitor (general)",
+        timed(
+            lambda: model.dose_response(b_all, "venetoclax", doses, cells=10_000, partners=("mdm2_inhibitor",)),
+            max(1, repeats // 5),
+        ),
+    )
 
 
 def view_benchmark(repeats: int) -> None:
     from widgets.explorers.mechanism import EXPLORER_CELLS
     from widgets.presentation.figures.mechanism import SCAN_DOSES_NM, MechanismFigure
+
     profile = model.PROFILES["b_all"]
     figure = MechanismFigure(profile.bax_bak, model.MOMP_THRESHOLD_NM.value)
 
@@ -74,8 +83,12 @@ def explorer_builds() -> None:
     from widgets.explorers.balance import balance_explorer
     from widgets.explorers.bh3 import bh3_explorer
     from widgets.explorers.mechanism import mechanism_explorer
-    builders = {"mechanism explorer (b_all)": lambda: mechanism_explorer("b_all"),
-                "balance explorer": balance_explorer, "BH3-profiling explorer": bh3_explorer}
+
+    builders = {
+        "mechanism explorer (b_all)": lambda: mechanism_explorer("b_all"),
+        "balance explorer": balance_explorer,
+        "BH3-profiling explorer": bh3_explorer,
+    }
     for module in (trials, exposure):
         for name in dir(module):
             if name.endswith("_explorer") and callable(getattr(module, name)):

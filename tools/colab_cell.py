@@ -37,19 +37,21 @@ _INSTALL = re.compile(rf'%pip install --quiet "{PACKAGE} @ git\+(?P<url>[^"]+)"'
 
 
 # What the cell says in Colab when the book was published without a repository
-# (BOOK_REPOSITORY unset): where to get the package, instead of a made-up address.
-NO_REPOSITORY_MESSAGE = (
-    f"This copy of the book names no repository to install its package from: install it with "
-    f"%pip install \"{PACKAGE} @ git+https://github.com/OWNER/NAME\", naming the repository "
-    f"you opened this notebook from."
+# (BOOK_REPOSITORY unset): where to get the package, instead of a made-up address. Written
+# as ruff formats it, so that `make lint` and this tool agree on the cell.
+NO_REPOSITORY_PRINT = (
+    "    print(\n"
+    '        "This copy of the book names no repository to install its package from: install it with"\n'
+    f"        ' %pip install \"{PACKAGE} @ git+https://github.com/OWNER/NAME\", naming the'\n"
+    '        " repository you opened this notebook from."\n'
+    "    )"
 )
 
 
 def cell_source(repository: str | None) -> str:
     """The cell's code for ``repository`` (a URL, as ``repository_url`` gives it); with None
     (no repository configured) the cell tells a Colab reader how to install the package."""
-    action = (f'    %pip install --quiet "{PACKAGE} @ git+{repository}"' if repository
-              else f"    print({NO_REPOSITORY_MESSAGE!r})")
+    action = f'    %pip install --quiet "{PACKAGE} @ git+{repository}"' if repository else NO_REPOSITORY_PRINT
     return (
         "# In Google Colab only: Colab opens this notebook without the book's Python package,\n"
         "# so install it from the book's repository. Anywhere else this cell does nothing.\n"

@@ -48,8 +48,11 @@ def widget_texts(markup: str) -> list[str]:
     texts = []
     for block in WIDGET_STATE.findall(markup):
         state = json.loads(block)["state"]
-        texts += sorted(visible_text(model["state"]["value"]) for model in state.values()
-                        if isinstance(model.get("state", {}).get("value"), str))
+        texts += sorted(
+            visible_text(model["state"]["value"])
+            for model in state.values()
+            if isinstance(model.get("state", {}).get("value"), str)
+        )
     return texts
 
 

@@ -38,15 +38,28 @@ def build(tmp_path):
             path.write_text(text, encoding="utf-8")
         # A fresh source_suffix for every build: myst-nb adds its suffixes to the dict it is
         # given, and Sphinx's default dict is shared by every build of the process.
-        overrides = {"extensions": list(extensions), "html_theme": "basic",
-                     "source_suffix": {".rst": "restructuredtext"}, **config}
+        overrides = {
+            "extensions": list(extensions),
+            "html_theme": "basic",
+            "source_suffix": {".rst": "restructuredtext"},
+            **config,
+        }
         if "myst_parser" in extensions:
             overrides.setdefault("myst_enable_extensions", ["colon_fence", "dollarmath"])
         warnings = io.StringIO()
         with docutils_namespace():
-            app = Sphinx(str(source), None, str(tmp_path / "html"), str(tmp_path / "doctrees"), "html",
-                         confoverrides=overrides, status=None, warning=warnings, warningiserror=True,
-                         freshenv=True)
+            app = Sphinx(
+                str(source),
+                None,
+                str(tmp_path / "html"),
+                str(tmp_path / "doctrees"),
+                "html",
+                confoverrides=overrides,
+                status=None,
+                warning=warnings,
+                warningiserror=True,
+                freshenv=True,
+            )
             app.build()
         return Built(tmp_path / "html", warnings.getvalue())
 

@@ -33,8 +33,12 @@ First :cite:p:`suo2024`, then :cite:p:`neumann2012`, then :cite:p:`xu2022`.
 .. bibliography::
 """
 
-CONFIG = {"bibtex_bibfiles": ["refs.bib"], "bibtex_reference_style": "author_year",
-          "bibtex_cite_id": "cite-{key}", "bibtex_default_style": "plain"}
+CONFIG = {
+    "bibtex_bibfiles": ["refs.bib"],
+    "bibtex_reference_style": "author_year",
+    "bibtex_cite_id": "cite-{key}",
+    "bibtex_default_style": "plain",
+}
 
 
 def build_page(build, extensions):
@@ -48,8 +52,11 @@ def html(build):
 
 def test_in_text_labels_read_et_al_in_italics(html):
     labels = re.findall(r'href="#cite-(\w+)"[^>]*>(.*?)</a>', html)
-    assert dict(labels) == {"suo2024": "Suo <em>et al.</em>, 2024", "neumann2012": "Neumann <em>et al.</em>, 2012",
-                            "xu2022": "Xu and Ye, 2022"}
+    assert dict(labels) == {
+        "suo2024": "Suo <em>et al.</em>, 2024",
+        "neumann2012": "Neumann <em>et al.</em>, 2012",
+        "xu2022": "Xu and Ye, 2022",
+    }
 
 
 def test_bibliography_and_tooltips_read_et_al(html):

@@ -57,8 +57,13 @@ PAGE_SOURCE = "# Data\n\n```{data-files}\n```\n"
 
 
 def test_every_file_of_a_folder_gets_a_download_link(build):
-    files = {"index.md": PAGE_SOURCE, "data/README.md": README, "data/a.csv": "x,y\n1,2\n3,4\n",
-             "data/b.csv": "only\n", "data/notes.txt": "free text\n"}
+    files = {
+        "index.md": PAGE_SOURCE,
+        "data/README.md": README,
+        "data/a.csv": "x,y\n1,2\n3,4\n",
+        "data/b.csv": "only\n",
+        "data/notes.txt": "free text\n",
+    }
     built = build(files, extensions=("myst_parser", "data_files"), exclude_patterns=["data"])
     page = built.html("index")
     links = re.findall(r'<a class="reference download internal" download="" href="([^"]+)">', page)
@@ -66,7 +71,7 @@ def test_every_file_of_a_folder_gets_a_download_link(build):
     assert all((built.outdir / link).is_file() for link in links)
     assert "(CSV, 2 rows, 2 columns, 12 bytes)" in page
     assert "Rows of A, one per subtype." in page
-    assert "<code class=\"docutils literal notranslate\"><span class=\"pre\">x</span></code>" in page
+    assert '<code class="docutils literal notranslate"><span class="pre">x</span></code>' in page
 
 
 def test_the_book_page_lists_every_file_in_data(build, tmp_path):

@@ -38,8 +38,10 @@ def test_each_marker_is_a_labeled_badge_with_its_meaning_linking_to_its_entry(bu
     import evidence
 
     built = build_book(build)
-    badges = [(key, href, html_lib.unescape(title), label) for key, href, title, label in BADGE.findall(
-        built.html("chapters/one/chapter"))]
+    badges = [
+        (key, href, html_lib.unescape(title), label)
+        for key, href, title, label in BADGE.findall(built.html("chapters/one/chapter"))
+    ]
     assert badges == [
         ("review", "../sources.html#evidence-review", evidence.MARKERS["review"][1], "reported by the review"),
         ("abstract", "../sources.html#evidence-abstract", evidence.MARKERS["abstract"][1], "meeting abstract"),
@@ -66,7 +68,8 @@ def test_a_marker_without_the_sources_page_is_an_error(build):
     with pytest.raises(SphinxWarning, match=r"links to 'chapters/sources', which is not in the build"):
         build(
             {"index.md": "# Book\n\n```{toctree}\nchapter\n```\n", "chapter.md": CHAPTER},
-            extensions=("myst_parser", "evidence"))
+            extensions=("myst_parser", "evidence"),
+        )
 
 
 def test_the_label_and_meaning_are_escaped(monkeypatch):

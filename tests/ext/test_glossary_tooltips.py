@@ -33,16 +33,18 @@ EXTENSIONS = ("myst_parser", "sphinxcontrib.bibtex", "glossary_tooltips")
 
 
 def build_book(build, **files):
-    pages = {"index.md": INDEX, "glossary.md": GLOSSARY,
-             "chapter.md": CHAPTER, "refs.bib": BIB, **files}
+    pages = {"index.md": INDEX, "glossary.md": GLOSSARY, "chapter.md": CHAPTER, "refs.bib": BIB, **files}
     # No smart quotes, so that a plain " reaches the attribute and must be escaped.
     return build(pages, extensions=EXTENSIONS, bibtex_bibfiles=["refs.bib"], smartquotes=False)
 
 
 def term_spans(page: str) -> list[tuple[str, str, str]]:
     """(term, definition, link text) of every wrapped term reference."""
-    found = re.findall(r'<span class="glossary-term" data-term="([^"]*)" data-definition="([^"]*)">'
-                       r'<a [^>]*href="([^"]*)"', page)
+    found = re.findall(
+        r'<span class="glossary-term" data-term="([^"]*)" data-definition="([^"]*)">'
+        r'<a [^>]*href="([^"]*)"',
+        page,
+    )
     return [(html_lib.unescape(term), html_lib.unescape(definition), href) for term, definition, href in found]
 
 
@@ -75,6 +77,9 @@ def test_quotes_in_a_definition_cannot_break_the_attribute(build):
 
 
 def test_a_page_without_terms_is_unchanged(build):
-    built = build_book(build, **{"other.md": "# Other\n\nNo terms here.\n"},
-                       **{"index.md": INDEX.replace("chapter\n", "chapter\nother\n")})
+    built = build_book(
+        build,
+        **{"other.md": "# Other\n\nNo terms here.\n"},
+        **{"index.md": INDEX.replace("chapter\n", "chapter\nother\n")},
+    )
     assert "glossary-term" not in built.html("other")

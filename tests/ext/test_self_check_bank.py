@@ -18,8 +18,10 @@ QUESTION = """```{{self-check}}
 """
 FILES = {
     "index.md": "# Home\n\n```{review-progress}\n```\n\n```{toctree}\nchapters/b\nchapters/a\nchapters/review\n```\n",
-    "chapters/a.md": "(top)=\n# Page A\n\n```{glossary}\nMOMP\n  Pores.\n```\n\n" + QUESTION.format(text="First?")
-                     + "\n" + QUESTION.format(text="Second?"),
+    "chapters/a.md": "(top)=\n# Page A\n\n```{glossary}\nMOMP\n  Pores.\n```\n\n"
+    + QUESTION.format(text="First?")
+    + "\n"
+    + QUESTION.format(text="Second?"),
     "chapters/b.md": "# Page B\n\n" + QUESTION.format(text="Third?").replace("{term}`MOMP`", "that"),
     "chapters/review.md": "# Review\n\n```{review-queue}\n```\n",
 }
@@ -32,8 +34,10 @@ def read_script(path, variable):
 
 def test_rebase_url():
     assert rebase_url("glossary.html#term-MRD", "chapters/a.html", "chapters/review.html") == "glossary.html#term-MRD"
-    assert rebase_url("../bibliography.html#cite-x", "chapters/cases/01_x.html", "chapters/review.html") == \
-        "bibliography.html#cite-x"
+    assert (
+        rebase_url("../bibliography.html#cite-x", "chapters/cases/01_x.html", "chapters/review.html")
+        == "bibliography.html#cite-x"
+    )
     assert rebase_url("#term-MOMP", "chapters/cases/01_x.html", "chapters/review.html") == "cases/01_x.html#term-MOMP"
     assert rebase_url("chapters/a.html", "index.html", "chapters/review.html") == "a.html"
     for kept in ("https://doi.org/10.1/x", "data:image/png;base64,AA", "/absolute.html", "mailto:a@b.c"):
@@ -70,7 +74,8 @@ def test_the_bank_holds_portable_forms(build):
     assert 'href="a.html#term-MOMP"' in forms[1] and 'href="a.html#top"' in forms[1]
     assert 'href="b.html"' in forms[1]
     assert [question["id"] for question in questions] == [
-        re.search(r'data-question-id="([^"]+)"', form).group(1) for form in forms]
+        re.search(r'data-question-id="([^"]+)"', form).group(1) for form in forms
+    ]
 
 
 def test_without_a_review_page_no_bank_is_written(build):

@@ -22,8 +22,11 @@ See {ref}`ex-half-bound`.
 
 def test_exercise_and_dropdown_solution_build_without_warnings_or_remote_assets(build):
     # MathJax from the site, as the book configures it (Sphinx's default is a CDN).
-    built = build({"index.md": PAGE}, extensions=("myst_parser", "sphinx_togglebutton", "sphinx_exercise"),
-                  mathjax_path="npm/mathjax/tex-chtml.js")
+    built = build(
+        {"index.md": PAGE},
+        extensions=("myst_parser", "sphinx_togglebutton", "sphinx_exercise"),
+        mathjax_path="npm/mathjax/tex-chtml.js",
+    )
     html = built.html("index")
     assert built.warnings == ""
     assert re.search(r'<div class="exercise admonition" id="ex-half-bound">', html)

@@ -6,7 +6,6 @@ import sys
 import tomllib
 import types
 
-import pytest
 from IPython.core.inputtransformer2 import TransformerManager
 
 from tests.tools.test_entry_points import ROOT, load_tool

@@ -20,16 +20,32 @@ def load_tool(name):
 
 def run_make(target, tmp_path, **variables):
     # A PATH with nothing on it but an empty folder: npm, chromium, python3 all "missing".
-    command = ["make", "-s", "--no-print-directory", "-C", str(ROOT), target] + [f"{k}={v}" for k, v in variables.items()]
-    return subprocess.run(command, capture_output=True, text=True, env={"PATH": str(tmp_path)},
-                          executable=subprocess.run(["which", "make"], capture_output=True, text=True).stdout.strip())
+    command = ["make", "-s", "--no-print-directory", "-C", str(ROOT), target] + [
+        f"{k}={v}" for k, v in variables.items()
+    ]
+    return subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        env={"PATH": str(tmp_path)},
+        executable=subprocess.run(["which", "make"], capture_output=True, text=True).stdout.strip(),
+    )
 
 
-@pytest.mark.parametrize("target, line", [
-    ("check-chromium", "chromium not found: install it with 'apt-get install -y chromium' (the browser tests drive it)"),
-    ("check-npm", "npm not found: install Node.js 20 and npm (apt-get install -y nodejs npm)"),
-    ("check-python", "python3 not found: install Python 3.11 or newer with venv (apt-get install -y python3 python3-venv)"),
-])
+@pytest.mark.parametrize(
+    "target, line",
+    [
+        (
+            "check-chromium",
+            "chromium not found: install it with 'apt-get install -y chromium' (the browser tests drive it)",
+        ),
+        ("check-npm", "npm not found: install Node.js 20 and npm (apt-get install -y nodejs npm)"),
+        (
+            "check-python",
+            "python3 not found: install Python 3.11 or newer with venv (apt-get install -y python3 python3-venv)",
+        ),
+    ],
+)
 def test_a_missing_tool_stops_with_one_line(tmp_path, target, line):
     result = run_make(target, tmp_path)
     assert result.returncode != 0
@@ -71,16 +87,26 @@ def test_a_failing_notebook_fails_nbval_naming_notebook_and_cell(tmp_path):
     notebook = {
         "cells": [
             {"cell_type": "code", "metadata": {}, "source": "x = 1", "outputs": [], "execution_count": None},
-            {"cell_type": "code", "metadata": {}, "source": "raise ValueError('the model refused')",
-             "outputs": [], "execution_count": None},
+            {
+                "cell_type": "code",
+                "metadata": {},
+                "source": "raise ValueError('the model refused')",
+                "outputs": [],
+                "execution_count": None,
+            },
         ],
         "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
-        "nbformat": 4, "nbformat_minor": 5,
+        "nbformat": 4,
+        "nbformat_minor": 5,
     }
     path = tmp_path / "broken_chapter.ipynb"
     path.write_text(json.dumps(notebook))
-    result = subprocess.run([sys.executable, "-m", "pytest", "--nbval-lax", str(path), "-q", "-p", "no:cacheprovider"],
-                            capture_output=True, text=True, cwd=tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "--nbval-lax", str(path), "-q", "-p", "no:cacheprovider"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert result.returncode == 1
     assert "broken_chapter.ipynb::Cell 1" in result.stdout
     assert "the model refused" in result.stdout

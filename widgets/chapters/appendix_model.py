@@ -19,7 +19,8 @@ def numbers() -> dict[str, str]:
         "label.cmax_total": f"{cmax_uM:.1f} µM",
         "label.unbound_fraction": f"{100 * pharmacokinetics.UNBOUND_FRACTION_BELOW:g}%",
         "solver.relative_tolerance": f"{binding.RELATIVE_TOLERANCE:.0e}",
-        "g101v.affinity_loss": fold_change(constants.BCL2_G101V_VENETOCLAX_AFFINITY_LOSS.value)}
+        "g101v.affinity_loss": fold_change(constants.BCL2_G101V_VENETOCLAX_AFFINITY_LOSS.value),
+    }
 
 
 def setup() -> None:

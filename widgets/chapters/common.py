@@ -19,8 +19,10 @@ def check_keys(numbers: Mapping[str, object]) -> None:
     """ValueError naming the first key that breaks ``KEY_PATTERN``."""
     for key in numbers:
         if not KEY_PATTERN.fullmatch(key):
-            raise ValueError(f"glue key {key!r} does not follow the book's key scheme "
-                             "(a lowercase topic, then dot-separated words or data keys)")
+            raise ValueError(
+                f"glue key {key!r} does not follow the book's key scheme "
+                "(a lowercase topic, then dot-separated words or data keys)"
+            )
 
 
 def glue_numbers(numbers: Mapping[str, object]) -> None:
@@ -47,7 +49,9 @@ def reading_guide_numbers() -> dict[str, str]:
     and ``guide.resistant_above`` (``widgets.model.reading_guide``), ``guide.resistant_factor``
     (their ratio, a teaching convention) and ``guide.range_top`` (the highest dose the IC50
     search tries; above it an IC50 is "not reached")."""
-    return {"guide.sensitive_below": dose_label(model.SENSITIVE_BELOW_NM),
-            "guide.resistant_above": dose_label(model.RESISTANT_ABOVE_NM),
-            "guide.resistant_factor": f"{model.RESISTANT_ABOVE_NM / model.SENSITIVE_BELOW_NM:g}",
-            "guide.range_top": dose_label(model.IC50_RANGE_NM[1])}
+    return {
+        "guide.sensitive_below": dose_label(model.SENSITIVE_BELOW_NM),
+        "guide.resistant_above": dose_label(model.RESISTANT_ABOVE_NM),
+        "guide.resistant_factor": f"{model.RESISTANT_ABOVE_NM / model.SENSITIVE_BELOW_NM:g}",
+        "guide.range_top": dose_label(model.IC50_RANGE_NM[1]),
+    }

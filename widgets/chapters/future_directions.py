@@ -38,20 +38,29 @@ def programme_numbers() -> dict[str, str]:
     """The strategies' status numbers as the page prints them: each programme's date
     (``programmes.<drug>.as_of``) and AZD5991's troponin count, patients and percent."""
     frame = programmes.load_programmes().set_index("drug")
-    values = {f"programmes.{drug.replace(' ', '').lower()}.as_of": record["as_of"][:4]
-              for drug, record in frame.iterrows()}
+    values = {
+        f"programmes.{drug.replace(' ', '').lower()}.as_of": record["as_of"][:4] for drug, record in frame.iterrows()
+    }
     azd5991 = frame.loc["AZD5991"]
-    values.update({"programmes.azd5991.troponin_rises": f"{azd5991['troponin_rises']}",
-                   "programmes.azd5991.patients": f"{azd5991['patients']}",
-                   "programmes.azd5991.troponin_percent":
-                       f"{100 * azd5991['troponin_rises'] / azd5991['patients']:.0f}"})
+    values.update(
+        {
+            "programmes.azd5991.troponin_rises": f"{azd5991['troponin_rises']}",
+            "programmes.azd5991.patients": f"{azd5991['patients']}",
+            "programmes.azd5991.troponin_percent": f"{100 * azd5991['troponin_rises'] / azd5991['patients']:.0f}",
+        }
+    )
     return values
 
 
 def programmes_table():
     """Where each strategy's drug stands: trial, what became of it, when, and how it was checked."""
-    rows = [[f"**{r.drug}** ({programmes.TARGET_TEXT[r.target]})",
-             f"{r.trial} ([{r.nct_id}](https://clinicaltrials.gov/study/{r.nct_id}))",
-             f"{r.status} {cite(r.bibkeys)} {{evidence}}`{r.evidence}`", r.as_of]
-            for r in programmes.load_programmes().itertuples(index=False)]
+    rows = [
+        [
+            f"**{r.drug}** ({programmes.TARGET_TEXT[r.target]})",
+            f"{r.trial} ([{r.nct_id}](https://clinicaltrials.gov/study/{r.nct_id}))",
+            f"{r.status} {cite(r.bibkeys)} {{evidence}}`{r.evidence}`",
+            r.as_of,
+        ]
+        for r in programmes.load_programmes().itertuples(index=False)
+    ]
     return markdown_table(["Drug (target)", "Trial", "What became of it", "As of"], rows)

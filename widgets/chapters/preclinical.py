@@ -26,8 +26,10 @@ HEATMAP_REGIMENS = ("venetoclax", "navitoclax", "azd4320", "s63845", "venetoclax
 # The BH3 explorer's change that the third exercise asks for (one of ``bh3.CHANGES``).
 RAISED_MCL1 = {"mcl1": 4.0}
 # The BH3 profiles the exercises quote, by case key: (profile key, change of levels).
-BH3_CASES = {**{key: (key, {}) for key in ("b_all", "etp_all", "mature_t_all", "mcl1_resistant")},
-             "b_all.mcl1_x4": ("b_all", RAISED_MCL1)}
+BH3_CASES = {
+    **{key: (key, {}) for key in ("b_all", "etp_all", "mature_t_all", "mcl1_resistant")},
+    "b_all.mcl1_x4": ("b_all", RAISED_MCL1),
+}
 # The partner figure: venetoclax alone and with each MCL-1 partner, in two profiles.
 PARTNER_REGIMENS = ("venetoclax", "venetoclax_asparaginase", "venetoclax_homoharringtonine", "venetoclax_s63845")
 PARTNER_PROFILES = ("etp_all", "mcl1_resistant")
@@ -42,8 +44,10 @@ def ic50_matrix():
 @cache
 def partner_panels():
     """The partner figure's curves, one panel per profile of ``PARTNER_PROFILES`` (by its name)."""
-    return {model.NAMED_PROFILES[key].name: scans.regimen_curves(model.PROFILES[key], PARTNER_REGIMENS)
-            for key in PARTNER_PROFILES}
+    return {
+        model.NAMED_PROFILES[key].name: scans.regimen_curves(model.PROFILES[key], PARTNER_REGIMENS)
+        for key in PARTNER_PROFILES
+    }
 
 
 def bh3_response(case: str) -> dict[str, float]:
@@ -54,13 +58,18 @@ def bh3_response(case: str) -> dict[str, float]:
 
 def _heatmap():
     matrix = ic50_matrix()
-    return ic50_heatmap(matrix, row_labels=[model.NAMED_PROFILES[key].name for key in matrix.index],
-                        column_labels=[model.REGIMENS[key].name for key in matrix.columns],
-                        drug_keys=[model.REGIMENS[key].drug for key in matrix.columns])
+    return ic50_heatmap(
+        matrix,
+        row_labels=[model.NAMED_PROFILES[key].name for key in matrix.index],
+        column_labels=[model.REGIMENS[key].name for key in matrix.columns],
+        drug_keys=[model.REGIMENS[key].drug for key in matrix.columns],
+    )
 
 
-FIGURES = {"preclinical_heatmap": _heatmap,
-           "preclinical_partners": lambda: resistance.dose_response_figure(partner_panels(), drug_name="venetoclax")}
+FIGURES = {
+    "preclinical_heatmap": _heatmap,
+    "preclinical_partners": lambda: resistance.dose_response_figure(partner_panels(), drug_name="venetoclax"),
+}
 
 
 def numbers() -> dict[str, object]:
@@ -73,10 +82,12 @@ def numbers() -> dict[str, object]:
     values |= {f"ic50.{profile}.{regimen}": dose_label(value) for (profile, regimen), value in matrix.stack().items()}
     for case in BH3_CASES:
         values |= {f"bh3.{case}.{peptide}": f"{percent:.0f}%" for peptide, percent in bh3_response(case).items()}
-    return values | {"partner.asparaginase.mcl1_factor": level_label(model.PARTNERS["asparaginase"].scale["mcl1"]),
-                     "dose.s63845_partner": dose_label(S63845_PARTNER_DOSE_NM),
-                     "partners.curves_in_words": resistance.dose_response_alt_text(partner_panels()),
-                     "tables.ic50": model_tables.ic50_matrix_table(ic50_matrix())}
+    return values | {
+        "partner.asparaginase.mcl1_factor": level_label(model.PARTNERS["asparaginase"].scale["mcl1"]),
+        "dose.s63845_partner": dose_label(S63845_PARTNER_DOSE_NM),
+        "partners.curves_in_words": resistance.dose_response_alt_text(partner_panels()),
+        "tables.ic50": model_tables.ic50_matrix_table(ic50_matrix()),
+    }
 
 
 def setup() -> None:

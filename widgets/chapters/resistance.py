@@ -41,27 +41,31 @@ from widgets.presentation.text import dose_label, fold_change
 
 PROFILE = "b_all"
 # The explorer readings the exercises quote: a protein, its factors and the regimens read.
-READINGS = (("mcl1", (1.0, 4.0), mechanism.TREATMENTS),
-            ("bclxl", (1.0, 4.0), mechanism.TREATMENTS),
-            ("bcl2", (0.25,), ("venetoclax",)))
+READINGS = (
+    ("mcl1", (1.0, 4.0), mechanism.TREATMENTS),
+    ("bclxl", (1.0, 4.0), mechanism.TREATMENTS),
+    ("bcl2", (0.25,), ("venetoclax",)),
+)
 # The shift figure: per protein raised or lowered, the regimens drawn (the partners that take
 # that protein out of play, against venetoclax alone).
-SHIFT_REGIMENS = {"mcl1": ("venetoclax", "venetoclax_s63845", "venetoclax_asparaginase"),
-                  "bclxl": ("venetoclax", "azd4320", "venetoclax_mdm2")}
+SHIFT_REGIMENS = {
+    "mcl1": ("venetoclax", "venetoclax_s63845", "venetoclax_asparaginase"),
+    "bclxl": ("venetoclax", "azd4320", "venetoclax_mdm2"),
+}
 # The lineage figure's drug concentration, a teaching choice: as in chapter 03's selectivity
 # figure, a concentration at which venetoclax and a BCL-XL-blocking drug part ways in the
 # BCL-XL-high mature T-ALL profile.
 LINEAGE_DOSE_NM = 300.0
 
 SHIFT_ALT = (
-    'Two panels, IC50 on a log scale against the level of one protein from ×0.25 to ×8, over shaded bands'
+    "Two panels, IC50 on a log scale against the level of one protein from ×0.25 to ×8, over shaded bands"
     " labeled sensitive, intermediate, resistant and not reached, the bands of venetoclax's own exposure."
-    ' Top, MCL-1 raised: venetoclax alone rises steeply from the sensitive band at ×1 into the resistant '
-    'band by ×2; venetoclax with S63845 stays sensitive up to ×4 and rises only at ×8; venetoclax with as'
-    'paraginase, whose assumed MCL-1 cut is modest, stays sensitive up to ×2 and is resistant by ×4. Bott'
-    'om, BCL-XL raised: venetoclax alone rises into the resistant band by ×4; AZD4320, which has no expos'
-    'ure band of its own, starts higher but rises only about threefold from ×0.25 to ×8; venetoclax with '
-    'an MDM2 inhibitor stays sensitive up to ×2 and is intermediate at ×4.'
+    " Top, MCL-1 raised: venetoclax alone rises steeply from the sensitive band at ×1 into the resistant "
+    "band by ×2; venetoclax with S63845 stays sensitive up to ×4 and rises only at ×8; venetoclax with as"
+    "paraginase, whose assumed MCL-1 cut is modest, stays sensitive up to ×2 and is resistant by ×4. Bott"
+    "om, BCL-XL raised: venetoclax alone rises into the resistant band by ×4; AZD4320, which has no expos"
+    "ure band of its own, starts higher but rises only about threefold from ×0.25 to ×8; venetoclax with "
+    "an MDM2 inhibitor stays sensitive up to ×2 and is intermediate at ×4."
 )
 LINEAGE_ALT = (
     "Four columns, each a stacked bar of where the typical cell's BIM sits and, below it, a bar of active "
@@ -69,7 +73,8 @@ LINEAGE_ALT = (
     "rest on BCL-2 and MCL-1, none free; survives. Mature T-ALL with venetoclax: the BCL-2 share is gone, MCL-1 "
     "now holds about a quarter, almost none is free; survives. Mature T-ALL with AZD4320: BCL-XL share falls to "
     "about two fifths and about a fifth of BIM is free; dies. ETP-ALL with venetoclax: about two fifths of BIM "
-    "free; dies.")
+    "free; dies."
+)
 
 
 def change_key(protein: str, factor: float) -> str:
@@ -81,28 +86,36 @@ def change_key(protein: str, factor: float) -> str:
 def shift_tables() -> dict[str, pd.DataFrame]:
     """The shift figure's tables: IC50s (nM) of ``SHIFT_REGIMENS`` as each protein is multiplied
     by ``scans.LEVEL_FACTORS``."""
-    return {protein: scans.ic50_shift_table(model.PROFILES[PROFILE], protein, keys, cells=mechanism.EXPLORER_CELLS)
-            for protein, keys in SHIFT_REGIMENS.items()}
+    return {
+        protein: scans.ic50_shift_table(model.PROFILES[PROFILE], protein, keys, cells=mechanism.EXPLORER_CELLS)
+        for protein, keys in SHIFT_REGIMENS.items()
+    }
 
 
 def reading_tables() -> list[pd.DataFrame]:
     """The IC50s (nM) of ``READINGS``, one table per protein."""
-    return [scans.ic50_shift_table(model.PROFILES[PROFILE], protein, keys, factors, cells=mechanism.EXPLORER_CELLS)
-            for protein, factors, keys in READINGS]
+    return [
+        scans.ic50_shift_table(model.PROFILES[PROFILE], protein, keys, factors, cells=mechanism.EXPLORER_CELLS)
+        for protein, factors, keys in READINGS
+    ]
 
 
 def lineage_conditions() -> list[Condition]:
     """The lineage figure's columns: mature T-ALL untreated, with venetoclax and with AZD4320,
     and ETP-ALL with venetoclax, each drug at ``LINEAGE_DOSE_NM``."""
     t_all, etp_all = model.PROFILES["mature_t_all"], model.PROFILES["etp_all"]
-    return [Condition("Mature T-ALL,\nno drug", t_all),
-            Condition("Mature T-ALL\n+ venetoclax", t_all, {"venetoclax": LINEAGE_DOSE_NM}),
-            Condition("Mature T-ALL\n+ AZD4320", t_all, {"azd4320": LINEAGE_DOSE_NM}),
-            Condition("ETP-ALL\n+ venetoclax", etp_all, {"venetoclax": LINEAGE_DOSE_NM})]
+    return [
+        Condition("Mature T-ALL,\nno drug", t_all),
+        Condition("Mature T-ALL\n+ venetoclax", t_all, {"venetoclax": LINEAGE_DOSE_NM}),
+        Condition("Mature T-ALL\n+ AZD4320", t_all, {"azd4320": LINEAGE_DOSE_NM}),
+        Condition("ETP-ALL\n+ venetoclax", etp_all, {"venetoclax": LINEAGE_DOSE_NM}),
+    ]
 
 
-FIGURES = {"resistance_shift": lambda: ic50_shift_figure(shift_tables(), title=model.NAMED_PROFILES[PROFILE].name),
-           "resistance_lineage": lambda: balance_figure(lineage_conditions())}
+FIGURES = {
+    "resistance_shift": lambda: ic50_shift_figure(shift_tables(), title=model.NAMED_PROFILES[PROFILE].name),
+    "resistance_lineage": lambda: balance_figure(lineage_conditions()),
+}
 # What each figure shows, as its cell stores it in ``mystnb.image.alt``; every class and share
 # it states is checked against the model (tests/widgets/chapters/test_resistance.py).
 ALT_TEXTS = {"resistance_shift": SHIFT_ALT, "resistance_lineage": LINEAGE_ALT}
@@ -129,11 +142,15 @@ def ic50_numbers() -> dict[str, str]:
     values = {}
     for table in [*reading_tables(), *shift_tables().values()]:
         protein = table.attrs["protein"]
-        values |= {f"ic50.{change_key(protein, factor)}.{key}": dose_label(value)
-                   for (factor, key), value in table.stack().items()}
+        values |= {
+            f"ic50.{change_key(protein, factor)}.{key}": dose_label(value)
+            for (factor, key), value in table.stack().items()
+        }
         if 1.0 in table.index:
-            values |= {f"fold.{change_key(protein, factor)}.{key}": fold_change(fold)
-                       for (factor, key), fold in scans.fold_shift(table).stack().items()}
+            values |= {
+                f"fold.{change_key(protein, factor)}.{key}": fold_change(fold)
+                for (factor, key), fold in scans.fold_shift(table).stack().items()
+            }
     return values
 
 
@@ -141,24 +158,35 @@ def constant_numbers() -> dict[str, str]:
     """The binding constants, the G101V loss and the MDM2 inhibitor's sensitizers the prose quotes."""
     venetoclax = model.DRUGS["venetoclax"].kd_nM
     g101v = model.BCL2_G101V_VENETOCLAX_AFFINITY_LOSS.value
-    return {"kd.venetoclax.bcl2": dose_label(venetoclax["bcl2"].value),
-            "kd.venetoclax.bclxl": dose_label(venetoclax["bclxl"].value),
-            "kd.venetoclax_g101v.bcl2": dose_label(g101v * venetoclax["bcl2"].value),
-            "g101v.affinity_loss": f"{g101v:g}",
-            **{f"kd.{drug}.bclxl": dose_label(model.DRUGS[drug].kd_nM["bclxl"].value)
-               for drug in ("navitoclax", "azd4320")},
-            "kd.bim.bcl2": dose_label(model.BIM_KD_NM["bcl2"].value),
-            **{f"partner.mdm2_inhibitor.{sensitizer}": f"{amount:g} nM"
-               for sensitizer, amount in model.PARTNERS["mdm2_inhibitor"].add.items()}}
+    return {
+        "kd.venetoclax.bcl2": dose_label(venetoclax["bcl2"].value),
+        "kd.venetoclax.bclxl": dose_label(venetoclax["bclxl"].value),
+        "kd.venetoclax_g101v.bcl2": dose_label(g101v * venetoclax["bcl2"].value),
+        "g101v.affinity_loss": f"{g101v:g}",
+        **{
+            f"kd.{drug}.bclxl": dose_label(model.DRUGS[drug].kd_nM["bclxl"].value) for drug in ("navitoclax", "azd4320")
+        },
+        "kd.bim.bcl2": dose_label(model.BIM_KD_NM["bcl2"].value),
+        **{
+            f"partner.mdm2_inhibitor.{sensitizer}": f"{amount:g} nM"
+            for sensitizer, amount in model.PARTNERS["mdm2_inhibitor"].add.items()
+        },
+    }
 
 
 def numbers() -> dict[str, str]:
     """Every value the page glues."""
-    return (reading_guide_numbers() | ic50_numbers() | constant_numbers()
-            | {"shift.in_words": ic50_shift_alt_text(shift_tables()),
-               "lineage.dose": dose_label(LINEAGE_DOSE_NM),
-               "cells.explorer": f"{mechanism.EXPLORER_CELLS:,}",
-               "cells.default": f"{model.DEFAULT_CELLS:,}"})
+    return (
+        reading_guide_numbers()
+        | ic50_numbers()
+        | constant_numbers()
+        | {
+            "shift.in_words": ic50_shift_alt_text(shift_tables()),
+            "lineage.dose": dose_label(LINEAGE_DOSE_NM),
+            "cells.explorer": f"{mechanism.EXPLORER_CELLS:,}",
+            "cells.default": f"{model.DEFAULT_CELLS:,}",
+        }
+    )
 
 
 def setup() -> None:

@@ -31,11 +31,13 @@ def profile_numbers(profile_key: str) -> dict[str, str]:
     BAX/BAK levels (nM) and the free BIM (nM) its BAX/BAK needs to reach MOMP."""
     profile = model.PROFILES[profile_key]
     scan = model.dose_scan(profile, "venetoclax", balance.DOSES_NM)
-    return {f"momp_dose.{profile_key}": dose_label(MechanismFigure.momp_dose(scan)),
-            f"ic50.{profile_key}.venetoclax": dose_label(scan.ic50_nM),
-            f"profile.{profile_key}.bim": f"{profile.bim:g}",
-            f"profile.{profile_key}.bax_bak": f"{profile.bax_bak:g}",
-            f"momp_free_bim.{profile_key}": f"{float(momp_free_bim_nM(profile.bax_bak)):.2g}"}
+    return {
+        f"momp_dose.{profile_key}": dose_label(MechanismFigure.momp_dose(scan)),
+        f"ic50.{profile_key}.venetoclax": dose_label(scan.ic50_nM),
+        f"profile.{profile_key}.bim": f"{profile.bim:g}",
+        f"profile.{profile_key}.bax_bak": f"{profile.bax_bak:g}",
+        f"momp_free_bim.{profile_key}": f"{float(momp_free_bim_nM(profile.bax_bak)):.2g}",
+    }
 
 
 def numbers() -> dict[str, str]:
@@ -44,9 +46,11 @@ def numbers() -> dict[str, str]:
     values = reading_guide_numbers()
     for key in EXERCISE_PROFILES:
         values |= profile_numbers(key)
-    return values | {"dose.review_figure": dose_label(balance_figures.REVIEW_FIGURE_DOSE_NM),
-                     "factor.risen_mcl1": f"{balance_figures.RISEN_MCL1_FACTOR:g}",
-                     "dose.explorer_lowest": dose_label(balance.DOSES_NM[0])}
+    return values | {
+        "dose.review_figure": dose_label(balance_figures.REVIEW_FIGURE_DOSE_NM),
+        "factor.risen_mcl1": f"{balance_figures.RISEN_MCL1_FACTOR:g}",
+        "dose.explorer_lowest": dose_label(balance.DOSES_NM[0]),
+    }
 
 
 def setup() -> None:
@@ -61,13 +65,13 @@ def _check(name: str, choices, what: str) -> str:
 
 def figure(name: str):
     """The page's figure called ``name`` (a key of ``FIGURES``)."""
-    return FIGURES[_check(name, FIGURES, 'a figure of this page')]()
+    return FIGURES[_check(name, FIGURES, "a figure of this page")]()
 
 
 def alt_text(name: str) -> str:
     """The model's description of the figure called ``name`` (a key of ``ALT_TEXTS``), the
     text its figure cell stores as ``mystnb.image.alt``."""
-    return ALT_TEXTS[_check(name, ALT_TEXTS, 'a figure whose alt text the model writes')]()
+    return ALT_TEXTS[_check(name, ALT_TEXTS, "a figure whose alt text the model writes")]()
 
 
 def balance_explorer():

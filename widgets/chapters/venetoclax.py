@@ -26,8 +26,10 @@ IC50_DRUGS = ("venetoclax", "navitoclax")
 # The profile of the mechanism explorer and of its exercise.
 EXPLORER_PROFILE = "b_all"
 BALANCE_FIGURES = ("bim_displacement", "selectivity_cost")
-FIGURES = {**{name: partial(balance_figures.figure, name) for name in BALANCE_FIGURES},
-           "affinity": lambda: affinity_plot(summaries.selectivity())}
+FIGURES = {
+    **{name: partial(balance_figures.figure, name) for name in BALANCE_FIGURES},
+    "affinity": lambda: affinity_plot(summaries.selectivity()),
+}
 # The figures whose stored alt text is the model's own description of them (the affinity
 # plot's is written in the notebook).
 ALT_TEXTS = {name: partial(balance_figures.alt_text, name) for name in BALANCE_FIGURES}
@@ -66,16 +68,24 @@ def explorer_numbers() -> dict[str, str]:
     that goes with sensitivity in patients' blasts), and the factor (``explorer.top_step``)."""
     top = mechanism.LEVEL_STEPS[-1]
     profile = model.PROFILES[EXPLORER_PROFILE]
-    values = {f"explorer.{label}.venetoclax": dose_label(model.ic50(profile.scaled(**levels), "venetoclax",
-                                                                     cells=mechanism.EXPLORER_CELLS))
-              for label, levels in (("base", {}), ("bcl2", {"bcl2": top}), ("bcl2_bim", {"bcl2": top, "bim": top}))}
+    values = {
+        f"explorer.{label}.venetoclax": dose_label(
+            model.ic50(profile.scaled(**levels), "venetoclax", cells=mechanism.EXPLORER_CELLS)
+        )
+        for label, levels in (("base", {}), ("bcl2", {"bcl2": top}), ("bcl2_bim", {"bcl2": top, "bim": top}))
+    }
     return values | {"explorer.top_step": f"{top:g}"}
 
 
 def numbers() -> dict[str, str]:
     """Every value the page glues."""
-    return (reading_guide_numbers() | selectivity_numbers() | ic50_numbers() | explorer_numbers()
-            | {"dose.selectivity_figure": dose_label(balance_figures.SELECTIVITY_DOSE_NM)})
+    return (
+        reading_guide_numbers()
+        | selectivity_numbers()
+        | ic50_numbers()
+        | explorer_numbers()
+        | {"dose.selectivity_figure": dose_label(balance_figures.SELECTIVITY_DOSE_NM)}
+    )
 
 
 def setup() -> None:

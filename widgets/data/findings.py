@@ -48,6 +48,10 @@ def load_findings(path=FINDINGS_CSV):
     check_unique(path, frame, ["finding_id"])
     for row, record in enumerate(frame.itertuples(index=False), start=1):
         if isinstance(record.relative_to, str) and record.threshold.startswith("guide."):
-            raise DataError(path, row, "threshold", "a ratio (relative_to given) is compared with a number, "
-                            "not with a line of the reading guide")
+            raise DataError(
+                path,
+                row,
+                "threshold",
+                "a ratio (relative_to given) is compared with a number, not with a line of the reading guide",
+            )
     return frame

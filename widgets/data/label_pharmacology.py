@@ -48,8 +48,12 @@ def load_label_pharmacology(path=LABEL_PHARMACOLOGY_CSV) -> pd.DataFrame:
     for row, record in enumerate(frame.itertuples(index=False), start=1):
         values = [v for v in (record.value_low, record.value_high) if _given(v)]
         if len(values) == 1:
-            raise DataError(path, row, "value_high" if _given(record.value_low) else "value_low",
-                            "value_low and value_high go together: fill both (equal for one value) or neither")
+            raise DataError(
+                path,
+                row,
+                "value_high" if _given(record.value_low) else "value_low",
+                "value_low and value_high go together: fill both (equal for one value) or neither",
+            )
         if values and not _given(record.unit):
             raise DataError(path, row, "unit", "a value needs its unit")
         if not values and _given(record.unit):

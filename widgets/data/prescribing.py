@@ -152,8 +152,12 @@ def load_ramp_up(path=RAMP_UP_CSV):
         if last_open.get(current):
             raise DataError(path, row, "first_day", f"schedule {current!r} already continues without end")
         if record.first_day != expected_day[current]:
-            raise DataError(path, row, "first_day", f"is {record.first_day}, expected day {expected_day[current]} "
-                                                     "(no gap or overlap)")
+            raise DataError(
+                path,
+                row,
+                "first_day",
+                f"is {record.first_day}, expected day {expected_day[current]} (no gap or overlap)",
+            )
         if _missing(record.last_day):
             if record.phase != "target":
                 raise DataError(path, row, "phase", "an open-ended row must be the target dose")
@@ -223,7 +227,9 @@ def load_tls_rates(path=TLS_RATES_CSV):
             if record.events > record.patients:
                 raise DataError(path, row, "events", f"{record.events} is more than patients {record.patients}")
             if abs(100 * record.events / record.patients - record.percent) > 0.05:
-                raise DataError(path, row, "percent", f"{record.percent:g} does not match {record.events}/{record.patients}")
+                raise DataError(
+                    path, row, "percent", f"{record.percent:g} does not match {record.events}/{record.patients}"
+                )
     return frame
 
 

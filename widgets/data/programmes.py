@@ -47,8 +47,12 @@ def load_programmes(path=PROGRAMMES_CSV) -> pd.DataFrame:
     for row, record in enumerate(frame.itertuples(index=False), start=1):
         rises, patients = record.troponin_rises, record.patients
         if pd.isna(rises) != pd.isna(patients):
-            raise DataError(path, row, "patients" if pd.isna(patients) else "troponin_rises",
-                            "troponin_rises and patients go together: fill both or neither")
+            raise DataError(
+                path,
+                row,
+                "patients" if pd.isna(patients) else "troponin_rises",
+                "troponin_rises and patients go together: fill both or neither",
+            )
         if not pd.isna(rises) and rises > patients:
             raise DataError(path, row, "troponin_rises", f"{rises} is more than the {patients} patients")
     return frame

@@ -83,7 +83,7 @@ class Column:
                 raise ValueError(f"{text!r} does not have the expected form ({self.pattern})")
             return text
         value = _number(text, self.kind)
-        if self.minimum is not None and value < self.minimum or self.maximum is not None and value > self.maximum:
+        if (self.minimum is not None and value < self.minimum) or (self.maximum is not None and value > self.maximum):
             raise ValueError(f"{text} is outside the allowed range {_range(self.minimum, self.maximum)}")
         return value
 
@@ -95,7 +95,7 @@ _DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
 # Whole numbers are stored as pandas Int64, which holds up to 2**63 - 1.
-_LARGEST_WHOLE_NUMBER = 2 ** 63 - 1
+_LARGEST_WHOLE_NUMBER = 2**63 - 1
 
 
 def _number(text: str, kind: str):

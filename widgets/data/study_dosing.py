@@ -139,8 +139,9 @@ def load_pediatric_dosing(path=PEDIATRIC_DOSING_CSV) -> pd.DataFrame:
         if list(doses) != sorted(set(doses)):
             raise DataError(path, row, "dose_levels", "must rise, each level once")
         if _present(record.recommended_dose) and record.recommended_dose not in doses:
-            raise DataError(path, row, "recommended_dose",
-                            f"{record.recommended_dose:g} is not one of the levels tested")
+            raise DataError(
+                path, row, "recommended_dose", f"{record.recommended_dose:g} is not one of the levels tested"
+            )
         where = _places(path, row, record.reported_in)
         if where == ("none",):
             raise DataError(path, row, "reported_in", "a source row must say where it was read")

@@ -61,5 +61,7 @@ def load_lineage_share(path=LINEAGE_SHARE_CSV):
     check_unique(path, frame, ["age_group", "lineage", "reported_by"])
     for row, record in enumerate(frame.itertuples(index=False), start=1):
         if record.low_percent > record.high_percent:
-            raise DataError(path, row, "low_percent", f"{record.low_percent:g} is above high_percent {record.high_percent:g}")
+            raise DataError(
+                path, row, "low_percent", f"{record.low_percent:g} is above high_percent {record.high_percent:g}"
+            )
     return frame

@@ -17,8 +17,10 @@ DOSES_NM = (0.1, 1.0, 10.0, 100.0, 1000.0, 10000.0)
 def conditions(profile_key: str, dose_nM: float) -> list[Condition]:
     """The two columns of a view: the profile untreated, and with venetoclax at ``dose_nM``."""
     named = model.NAMED_PROFILES[profile_key]
-    return [Condition(f"{named.name}, no drug", named.profile),
-            Condition(f"+ venetoclax {dose_label(dose_nM)}", named.profile, {"venetoclax": dose_nM})]
+    return [
+        Condition(f"{named.name}, no drug", named.profile),
+        Condition(f"+ venetoclax {dose_label(dose_nM)}", named.profile, {"venetoclax": dose_nM}),
+    ]
 
 
 def balance_explorer() -> ipywidgets.Widget:
@@ -29,8 +31,12 @@ def balance_explorer() -> ipywidgets.Widget:
 
     def view(profile_index, dose_index):
         columns = conditions(keys[profile_index], DOSES_NM[dose_index])
-        return static_views.html_view(style.img_html(balance_figure(columns, height_in=4.6),
-                                                     alt=balance_alt_text(columns)))
+        return static_views.html_view(
+            style.img_html(balance_figure(columns, height_in=4.6), alt=balance_alt_text(columns))
+        )
 
-    return static_views.explorer([profile, dose], static_views.linked_views([profile, dose], view),
-                                 caption="Model of a typical cell of each profile (a teaching model).")
+    return static_views.explorer(
+        [profile, dose],
+        static_views.linked_views([profile, dose], view),
+        caption="Model of a typical cell of each profile (a teaching model).",
+    )

@@ -31,6 +31,8 @@ def bh3_explorer() -> ipywidgets.Widget:
         response = model.bh3_profile(named.profile.scaled(**factors))
         return static_views.html_view(style.img_html(bh3_bars(response, title), alt=bh3_alt_text(title, response)))
 
-    return static_views.explorer([profile, change], static_views.linked_views([profile, change], view),
-                                 caption="Simulated BH3 profiling (a teaching model): percentage of cells that "
-                                         "reach MOMP with each peptide.")
+    return static_views.explorer(
+        [profile, change],
+        static_views.linked_views([profile, change], view),
+        caption="Simulated BH3 profiling (a teaching model): percentage of cells that reach MOMP with each peptide.",
+    )

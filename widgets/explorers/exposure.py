@@ -23,8 +23,10 @@ EFFECT_SOURCES = {
     "posaconazole": ["agarwal2017posaconazole", "venclexta_label"],
     "other_strong_cyp3a": ["agarwal2017"],
 }
-TEACHING_NOTICE = ("Teaching model, not dosing advice. A one-compartment model with one typical patient; "
-                   "real exposure varies widely between patients.")
+TEACHING_NOTICE = (
+    "Teaching model, not dosing advice. A one-compartment model with one typical patient; "
+    "real exposure varies widely between patients."
+)
 
 
 def _fold(value: float) -> str:
@@ -37,29 +39,40 @@ def view_html(scenario) -> str:
     ratio = scenario.auc_ratio()[-1]
     days = len(plan.daily_doses_mg)
     course = scenario.course
-    title = (f"{prescribing.SCHEDULE_TEXT[plan.schedule_id]} · {COMEDICATION_TEXT[plan.inhibitor]} · "
-             f"{DOSE_TEXT[plan.adjusted]}")
-    lines = [f"<p><strong>{html.escape(TEACHING_NOTICE)}</strong></p>",
-             f"<p class='exposure-view-title'>{html.escape(title)}</p>",
-             f"<p>{html.escape(plan.explanation)}"]
+    title = (
+        f"{prescribing.SCHEDULE_TEXT[plan.schedule_id]} · {COMEDICATION_TEXT[plan.inhibitor]} · "
+        f"{DOSE_TEXT[plan.adjusted]}"
+    )
+    lines = [
+        f"<p><strong>{html.escape(TEACHING_NOTICE)}</strong></p>",
+        f"<p class='exposure-view-title'>{html.escape(title)}</p>",
+        f"<p>{html.escape(plan.explanation)}",
+    ]
     if plan.inhibitor == "none" and plan.adjusted:
         lines[-1] += " With no interacting drug there is nothing to adjust: both dose choices give this schedule."
     if plan.adjusted and plan.inhibitor != "none":
-        lines[-1] += (f" <em>Source check: {html.escape(prescribing.VERIFICATION_TEXT[plan.verification])}.</em> "
-                      f"{cite_html(['venclexta_label'])}")
+        lines[-1] += (
+            f" <em>Source check: {html.escape(prescribing.VERIFICATION_TEXT[plan.verification])}.</em> "
+            f"{cite_html(['venclexta_label'])}"
+        )
     lines[-1] += "</p>"
     effect = scenario.effect
     if effect is not None:
         spread = ""
         if effect.lowest_fold < effect.highest_fold:
-            spread = (f" (estimates range from {_fold(effect.lowest_fold)} to {_fold(effect.highest_fold)}; "
-                      "the shaded band)")
+            spread = (
+                f" (estimates range from {_fold(effect.lowest_fold)} to {_fold(effect.highest_fold)}; the shaded band)"
+            )
         sources = cite_html(EFFECT_SOURCES[plan.inhibitor]) if plan.inhibitor in EFFECT_SOURCES else ""
-        lines.append(f"<p>Model: at the same dose this co-medication raises exposure {_fold(effect.fold_increase)}"
-                     f"{spread}; basis: {html.escape(effect.basis)} {sources}</p>")
-    lines.append(f"<p>Day {days}: exposure (AUC over the day) <strong>{_fold(ratio)}</strong> the reference "
-                 f"(steady state on the labeled {scenario.reference_dose_mg:g} mg a day, no interacting drug); "
-                 f"peak {course.daily_peak_ug_per_ml[-1]:.2f} µg/mL ({scenario.last_peak_um:.2f} µM).</p>")
+        lines.append(
+            f"<p>Model: at the same dose this co-medication raises exposure {_fold(effect.fold_increase)}"
+            f"{spread}; basis: {html.escape(effect.basis)} {sources}</p>"
+        )
+    lines.append(
+        f"<p>Day {days}: exposure (AUC over the day) <strong>{_fold(ratio)}</strong> the reference "
+        f"(steady state on the labeled {scenario.reference_dose_mg:g} mg a day, no interacting drug); "
+        f"peak {course.daily_peak_ug_per_ml[-1]:.2f} µg/mL ({scenario.last_peak_um:.2f} µM).</p>"
+    )
     image = plots.exposure_view_image(scenario, title="", schedule_text=prescribing.SCHEDULE_TEXT[plan.schedule_id])
     return "".join(lines) + image
 
@@ -73,9 +86,14 @@ def exposure_explorer():
     dose = static_views.dropdown("Venetoclax dose:", [DOSE_TEXT[key] for key in DOSE_OPTIONS])
 
     def view_for(schedule_index, comedication_index, dose_index):
-        scenario = dosing.exposure_scenario(SCHEDULE_OPTIONS[schedule_index], COMEDICATION_OPTIONS[comedication_index],
-                                            DOSE_OPTIONS[dose_index], effects=effects, ramp_up=ramp_up,
-                                            adjustments=adjustments)
+        scenario = dosing.exposure_scenario(
+            SCHEDULE_OPTIONS[schedule_index],
+            COMEDICATION_OPTIONS[comedication_index],
+            DOSE_OPTIONS[dose_index],
+            effects=effects,
+            ramp_up=ramp_up,
+            adjustments=adjustments,
+        )
         return static_views.html_view(view_html(scenario))
 
     views = static_views.linked_views([schedule, comedication, dose], view_for)

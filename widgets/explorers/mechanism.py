@@ -23,12 +23,21 @@ LEVEL_STEPS = (0.25, 0.5, 1.0, 2.0, 4.0)
 # The live sliders, continuous because a kernel recomputes each view: x0.25 to x8, one doubling beyond the static steps.
 LEVEL_RANGE = (0.25, 8.0)
 DOSE_STEPS_NM = (0.01, 0.1, 1.0, 10.0, 100.0, 1000.0, 10000.0)
-TREATMENTS = ("venetoclax", "venetoclax_asparaginase", "venetoclax_homoharringtonine", "venetoclax_s63845",
-              "venetoclax_mdm2", "navitoclax", "azd4320")
+TREATMENTS = (
+    "venetoclax",
+    "venetoclax_asparaginase",
+    "venetoclax_homoharringtonine",
+    "venetoclax_s63845",
+    "venetoclax_mdm2",
+    "navitoclax",
+    "azd4320",
+)
 PROTEINS = ("bcl2", "mcl1", "bclxl")
 EXPLORER_CELLS = 1000
-TEACHING_NOTE = ("A teaching model: protein levels are assumptions on a realistic scale, not measurements of "
-                 "patients' cells; the chapters explain each choice.")
+TEACHING_NOTE = (
+    "A teaching model: protein levels are assumptions on a realistic scale, not measurements of "
+    "patients' cells; the chapters explain each choice."
+)
 
 
 def levels_title(levels: dict[str, float]) -> str:
@@ -55,8 +64,9 @@ class _Views:
         key = self._key(regimen_key, levels)
         if key not in self.layers:
             regimen = model.REGIMENS[regimen_key]
-            scan = model.dose_scan(self.profile.scaled(**levels), regimen.drug, SCAN_DOSES_NM,
-                                   cells=self.cells, **regimen.options())
+            scan = model.dose_scan(
+                self.profile.scaled(**levels), regimen.drug, SCAN_DOSES_NM, cells=self.cells, **regimen.options()
+            )
             self.layers[key] = self.figure.data_layer(scan, levels_title(levels))
         return self.layers[key]
 
@@ -81,7 +91,9 @@ class _Views:
 def mechanism_explorer(profile_key: str = "b_all", *, cells: int = EXPLORER_CELLS) -> ipywidgets.Widget:
     """The explorer for one named profile (a key of ``model.PROFILES``)."""
     if profile_key not in model.PROFILES:
-        raise ValueError(f"profile_key: {profile_key!r} is not a named profile; choose one of {', '.join(model.PROFILES)}")
+        raise ValueError(
+            f"profile_key: {profile_key!r} is not a named profile; choose one of {', '.join(model.PROFILES)}"
+        )
     named = model.NAMED_PROFILES[profile_key]
     figure = MechanismFigure(named.profile.bax_bak, model.MOMP_THRESHOLD_NM.value)
     views = _Views(named.profile, figure, cells)
@@ -90,10 +102,13 @@ def mechanism_explorer(profile_key: str = "b_all", *, cells: int = EXPLORER_CELL
 
 
 def _background(named, figure) -> ipywidgets.Widget:
-    return static_views.html_view(figure.background_html(
-        f"Empty axes of the mechanism figure for the {named.name} profile: where BIM sits (percent), active "
-        "BAX/BAK (nM) with the MOMP threshold, and cells apoptotic (percent), each against the dose from 1 pM "
-        "to 100 µM on a log scale. The drawn data are described in the layer above."))
+    return static_views.html_view(
+        figure.background_html(
+            f"Empty axes of the mechanism figure for the {named.name} profile: where BIM sits (percent), active "
+            "BAX/BAK (nM) with the MOMP threshold, and cells apoptotic (percent), each against the dose from 1 pM "
+            "to 100 µM on a log scale. The drawn data are described in the layer above."
+        )
+    )
 
 
 # Modeled regimens left out of the explorer: with their views the saved page passes its 3 MB
@@ -103,14 +118,20 @@ LEFT_OUT = ("venetoclax_azacitidine", "venetoclax_dexamethasone")
 
 def _caption(named) -> str:
     left_out = " and ".join(model.REGIMENS[key].name for key in LEFT_OUT)
-    return (f"Profile: {named.name}, levels relative to it. {TEACHING_NOTE} {left_out} are modeled too but not "
-            "shown here: their views would make this page too heavy to load on a phone.")
+    return (
+        f"Profile: {named.name}, levels relative to it. {TEACHING_NOTE} {left_out} are modeled too but not "
+        "shown here: their views would make this page too heavy to load on a phone."
+    )
 
 
 def _static(named, figure, views) -> ipywidgets.Widget:
     treatment = static_views.dropdown("Treatment:", [model.REGIMENS[key].name for key in TREATMENTS])
-    sliders = [static_views.slider(f"{model.LEVEL_NAMES[name]}:", [level_label(step) for step in LEVEL_STEPS],
-                                   LEVEL_STEPS.index(1.0)) for name in PROTEINS]
+    sliders = [
+        static_views.slider(
+            f"{model.LEVEL_NAMES[name]}:", [level_label(step) for step in LEVEL_STEPS], LEVEL_STEPS.index(1.0)
+        )
+        for name in PROTEINS
+    ]
     dose = static_views.slider("Dose:", [dose_label(step) for step in DOSE_STEPS_NM], DOSE_STEPS_NM.index(100.0))
 
     def data_view(treatment_index, *level_indices):
@@ -119,23 +140,45 @@ def _static(named, figure, views) -> ipywidgets.Widget:
 
     data = static_views.linked_views([treatment, *sliders], data_view)
     name = static_views.linked_views([treatment], lambda index: views.name_view(TREATMENTS[index]))
-    marker = static_views.linked_views([dose], lambda index: static_views.html_view(
-        figure.dose_layer(DOSE_STEPS_NM[index])))
+    marker = static_views.linked_views(
+        [dose], lambda index: static_views.html_view(figure.dose_layer(DOSE_STEPS_NM[index]))
+    )
     background = _background(named, figure)
-    return static_views.explorer([treatment, *sliders, dose], static_views.overlay([background, data, name, marker]),
-                                 caption=_caption(named))
+    return static_views.explorer(
+        [treatment, *sliders, dose], static_views.overlay([background, data, name, marker]), caption=_caption(named)
+    )
 
 
 def _live(named, figure, views) -> ipywidgets.Widget:
-    treatment = ipywidgets.Dropdown(options=[(model.REGIMENS[key].name, key) for key in TREATMENTS],
-                                    description="Treatment:", style={"description_width": "initial"})
+    treatment = ipywidgets.Dropdown(
+        options=[(model.REGIMENS[key].name, key) for key in TREATMENTS],
+        description="Treatment:",
+        style={"description_width": "initial"},
+    )
     low, high = (math.log2(level) for level in LEVEL_RANGE)
-    sliders = {name: ipywidgets.FloatLogSlider(value=1.0, base=2, min=low, max=high, step=0.1,
-                                               description=f"{model.LEVEL_NAMES[name]} ×",
-                                               continuous_update=False, readout_format=".2f")
-               for name in PROTEINS}
-    dose = ipywidgets.FloatLogSlider(value=100.0, base=10, min=-2, max=4, step=0.1, description="Dose (nM):",
-                                     continuous_update=False, readout_format=".3g")
+    sliders = {
+        name: ipywidgets.FloatLogSlider(
+            value=1.0,
+            base=2,
+            min=low,
+            max=high,
+            step=0.1,
+            description=f"{model.LEVEL_NAMES[name]} ×",
+            continuous_update=False,
+            readout_format=".2f",
+        )
+        for name in PROTEINS
+    }
+    dose = ipywidgets.FloatLogSlider(
+        value=100.0,
+        base=10,
+        min=-2,
+        max=4,
+        step=0.1,
+        description="Dose (nM):",
+        continuous_update=False,
+        readout_format=".3g",
+    )
     data = static_views.html_view("")
     title = static_views.html_view("")
     marker = static_views.html_view("")
@@ -155,6 +198,8 @@ def _live(named, figure, views) -> ipywidgets.Widget:
     redraw()
     move_marker()
     background = _background(named, figure)
-    return static_views.explorer([treatment, *sliders.values(), dose],
-                                 static_views.overlay([background, data, title, marker]),
-                                 caption=_caption(named))
+    return static_views.explorer(
+        [treatment, *sliders.values(), dose],
+        static_views.overlay([background, data, title, marker]),
+        caption=_caption(named),
+    )

@@ -14,22 +14,70 @@ fraction of them (``cells``). Every constant carries its source and its basis
     model.bh3_profile(p)
 """
 
+from widgets.model import summaries
 from widgets.model.bh3 import PEPTIDES, bh3_profile
-from widgets.model.cells import (DEFAULT_CELLS, IC50_RANGE_NM, SEED, BimPartition, DoseScan, bim_partition,
-                                 critical_doses, dose_response, dose_scan, fraction_apoptotic, ic50)
-from widgets.model.constants import (ANTI_APOPTOTIC_NAMES, ANTI_APOPTOTICS, BCL2_G101V_VENETOCLAX_AFFINITY_LOSS,
-                                     BIM_KD_NM, MOMP_THRESHOLD_NM, Constant)
+from widgets.model.cells import (
+    DEFAULT_CELLS,
+    IC50_RANGE_NM,
+    SEED,
+    BimPartition,
+    DoseScan,
+    bim_partition,
+    critical_doses,
+    dose_response,
+    dose_scan,
+    fraction_apoptotic,
+    ic50,
+)
+from widgets.model.constants import (
+    ANTI_APOPTOTIC_NAMES,
+    ANTI_APOPTOTICS,
+    BCL2_G101V_VENETOCLAX_AFFINITY_LOSS,
+    BIM_KD_NM,
+    MOMP_THRESHOLD_NM,
+    Constant,
+)
 from widgets.model.drugs import DRUGS, Drug
 from widgets.model.partners import PARTNERS, Partner, with_partners
 from widgets.model.profiles import LEVEL_NAMES, NAMED_PROFILES, PROFILES, NamedProfile, Profile
 from widgets.model.reading_guide import RESISTANT_ABOVE_NM, SENSITIVE_BELOW_NM, ic50_class
 from widgets.model.regimens import REGIMENS, Regimen, regimen
-from widgets.model import summaries
 
 __all__ = [
-    "ANTI_APOPTOTICS", "ANTI_APOPTOTIC_NAMES", "BCL2_G101V_VENETOCLAX_AFFINITY_LOSS", "BIM_KD_NM", "BimPartition",
-    "Constant", "DEFAULT_CELLS", "DRUGS", "DoseScan", "Drug", "IC50_RANGE_NM", "LEVEL_NAMES", "MOMP_THRESHOLD_NM",
-    "NAMED_PROFILES", "NamedProfile", "PARTNERS", "PEPTIDES", "PROFILES", "Partner", "Profile", "REGIMENS",
-    "RESISTANT_ABOVE_NM", "Regimen", "SEED", "SENSITIVE_BELOW_NM", "bh3_profile", "bim_partition", "critical_doses",
-    "dose_response", "dose_scan", "fraction_apoptotic", "ic50", "ic50_class", "regimen", "summaries", "with_partners",
+    "ANTI_APOPTOTICS",
+    "ANTI_APOPTOTIC_NAMES",
+    "BCL2_G101V_VENETOCLAX_AFFINITY_LOSS",
+    "BIM_KD_NM",
+    "DEFAULT_CELLS",
+    "DRUGS",
+    "IC50_RANGE_NM",
+    "LEVEL_NAMES",
+    "MOMP_THRESHOLD_NM",
+    "NAMED_PROFILES",
+    "PARTNERS",
+    "PEPTIDES",
+    "PROFILES",
+    "REGIMENS",
+    "RESISTANT_ABOVE_NM",
+    "SEED",
+    "SENSITIVE_BELOW_NM",
+    "BimPartition",
+    "Constant",
+    "DoseScan",
+    "Drug",
+    "NamedProfile",
+    "Partner",
+    "Profile",
+    "Regimen",
+    "bh3_profile",
+    "bim_partition",
+    "critical_doses",
+    "dose_response",
+    "dose_scan",
+    "fraction_apoptotic",
+    "ic50",
+    "ic50_class",
+    "regimen",
+    "summaries",
+    "with_partners",
 ]

@@ -79,8 +79,8 @@ def solve(pocket_totals, ligand_totals, ligand_kd, clamped_free=None, clamped_kd
     clamped_kd = np.asarray(clamped_kd, dtype=float).reshape(-1, pockets)
     _check(pocket_totals, ligand_totals, ligand_kd, clamped_free, clamped_kd)
 
-    affinity = 1.0 / ligand_kd                                     # (ligands, pockets), 1/nM
-    clamped_load = 1.0 + clamped_free @ (1.0 / clamped_kd)         # w_j, (cells, pockets)
+    affinity = 1.0 / ligand_kd  # (ligands, pockets), 1/nM
+    clamped_load = 1.0 + clamped_free @ (1.0 / clamped_kd)  # w_j, (cells, pockets)
     binding_ligands = _free_ligands(pocket_totals, ligand_totals, affinity, clamped_load)
     free_pockets = pocket_totals / (clamped_load + binding_ligands @ affinity)
     bound = binding_ligands[:, :, None] * free_pockets[:, None, :] * affinity[None, :, :]
@@ -91,8 +91,11 @@ def solve(pocket_totals, ligand_totals, ligand_kd, clamped_free=None, clamped_kd
 
 
 def _check(pocket_totals, ligand_totals, ligand_kd, clamped_free, clamped_kd):
-    for name, array in (("pocket_totals", pocket_totals), ("ligand_totals", ligand_totals),
-                        ("clamped_free", clamped_free)):
+    for name, array in (
+        ("pocket_totals", pocket_totals),
+        ("ligand_totals", ligand_totals),
+        ("clamped_free", clamped_free),
+    ):
         if not np.isfinite(array).all() or (array < 0).any():
             raise ValueError(f"{name}: concentrations must be finite and >= 0 nM")
     for name, array in (("ligand_kd", ligand_kd), ("clamped_kd", clamped_kd)):
@@ -117,7 +120,9 @@ def _free_ligands(pocket_totals, ligand_totals, affinity, clamped_load):
         state = _State(pocket_totals[active], ligand_totals[active], clamped_load[active], present[active], affinity)
         v = log_free[active]
         gradient, hessian = state.gradient_and_hessian(v)
-        unconverged = np.any(np.abs(gradient) > RELATIVE_TOLERANCE * state.ligand_totals + ABSOLUTE_TOLERANCE_NM, axis=1)
+        unconverged = np.any(
+            np.abs(gradient) > RELATIVE_TOLERANCE * state.ligand_totals + ABSOLUTE_TOLERANCE_NM, axis=1
+        )
         active = active[unconverged]
         if active.size == 0:
             break
@@ -131,8 +136,10 @@ def _free_ligands(pocket_totals, ligand_totals, affinity, clamped_load):
         step = np.where(largest > MAX_LOG_STEP, step * (MAX_LOG_STEP / np.maximum(largest, MAX_LOG_STEP)), step)
         log_free[active] = state.line_search(v, step, gradient)
     else:
-        raise RuntimeError(f"binding equilibrium did not converge in {MAX_NEWTON_STEPS} Newton steps "
-                           f"for {active.size} of {cells} cells")
+        raise RuntimeError(
+            f"binding equilibrium did not converge in {MAX_NEWTON_STEPS} Newton steps "
+            f"for {active.size} of {cells} cells"
+        )
     return np.where(present, np.exp(log_free), 0.0)
 
 
@@ -144,8 +151,13 @@ class _State:
         self.clamped_load, self.present, self.affinity = clamped_load, present, affinity
 
     def subset(self, rows):
-        return _State(self.pocket_totals[rows], self.ligand_totals[rows], self.clamped_load[rows],
-                      self.present[rows], self.affinity)
+        return _State(
+            self.pocket_totals[rows],
+            self.ligand_totals[rows],
+            self.clamped_load[rows],
+            self.present[rows],
+            self.affinity,
+        )
 
     def _free(self, v):
         return np.where(self.present, np.exp(v), 0.0)
@@ -153,15 +165,16 @@ class _State:
     def potential(self, v):
         free = self._free(v)
         occupancy = np.log(self.clamped_load + free @ self.affinity)
-        return ((free - np.where(self.present, self.ligand_totals * v, 0.0)).sum(axis=1)
-                + (self.pocket_totals * occupancy).sum(axis=1))
+        return (free - np.where(self.present, self.ligand_totals * v, 0.0)).sum(axis=1) + (
+            self.pocket_totals * occupancy
+        ).sum(axis=1)
 
     def gradient_and_hessian(self, v):
         free = self._free(v)
-        weights = free[:, :, None] * self.affinity[None, :, :]               # l_i / K_ij
-        denominator = self.clamped_load + weights.sum(axis=1)               # w_j + sum_i l_i / K_ij
-        shares = weights / denominator[:, None, :]                          # r_ij
-        bound = shares * self.pocket_totals[:, None, :]                     # P_j r_ij
+        weights = free[:, :, None] * self.affinity[None, :, :]  # l_i / K_ij
+        denominator = self.clamped_load + weights.sum(axis=1)  # w_j + sum_i l_i / K_ij
+        shares = weights / denominator[:, None, :]  # r_ij
+        bound = shares * self.pocket_totals[:, None, :]  # P_j r_ij
         gradient = free + bound.sum(axis=2) - self.ligand_totals
         hessian = -np.einsum("cij,ckj->cik", bound, shares)
         diagonal = np.arange(v.shape[1])

@@ -38,8 +38,9 @@ def _parse(quantity: str):
     for change in changes:
         level, factor = change.rsplit("x", 1)
         if level not in LEVEL_NAMES:
-            raise ValueError(f"quantity: {quantity!r} scales {level!r}, not a level; "
-                             f"choose one of {', '.join(LEVEL_NAMES)}")
+            raise ValueError(
+                f"quantity: {quantity!r} scales {level!r}, not a level; choose one of {', '.join(LEVEL_NAMES)}"
+            )
         factors[level] = float(factor)
     return kind, subject, PROFILES[profile_key].scaled(**factors)
 
@@ -67,8 +68,10 @@ class Verdict:
     holds: bool
 
     def describe(self) -> str:
-        return (f"{self.finding_id}: model value {self.value:.3g} should be {self.check} {self.threshold:.3g}"
-                f" ({'holds' if self.holds else 'does not hold'})")
+        return (
+            f"{self.finding_id}: model value {self.value:.3g} should be {self.check} {self.threshold:.3g}"
+            f" ({'holds' if self.holds else 'does not hold'})"
+        )
 
 
 def threshold_value(threshold: str) -> float:

@@ -26,8 +26,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from widgets.model import binding, critical_dose_search
-from widgets.model.constants import (BAX_ACTIVATION_KD_NM, BIM_KD_NM, LEVEL_VARIATION_SD, MOMP_THRESHOLD_NM,
-                                     NOXA_KD_NM, ANTI_APOPTOTICS, PUMA_KD_NM)
+from widgets.model.constants import (
+    ANTI_APOPTOTICS,
+    BAX_ACTIVATION_KD_NM,
+    BIM_KD_NM,
+    LEVEL_VARIATION_SD,
+    MOMP_THRESHOLD_NM,
+    NOXA_KD_NM,
+    PUMA_KD_NM,
+)
 from widgets.model.drugs import drug
 from widgets.model.partners import with_partners
 from widgets.model.profiles import Profile
@@ -39,7 +46,7 @@ SEED = 20250825
 LEVELS = ("bcl2", "bclxl", "mcl1", "bim", "bax_bak", "noxa", "puma")
 LIGANDS = ("bim", "noxa", "puma")
 LIGAND_KD = np.array([[constant.value for constant in table.values()] for table in (BIM_KD_NM, NOXA_KD_NM, PUMA_KD_NM)])
-IC50_RANGE_NM = (1e-3, 1e5)   # 1 pM to 100 uM
+IC50_RANGE_NM = (1e-3, 1e5)  # 1 pM to 100 uM
 
 
 @dataclass(frozen=True)
@@ -101,7 +108,8 @@ def drug_kd_matrix(drug_keys) -> np.ndarray:
     """Each drug's Kd (nM) for BCL-2, BCL-XL and MCL-1: one row per drug key, in order."""
     keys = list(drug_keys)
     return np.array([[drug(key).kd_nM[protein].value for protein in ANTI_APOPTOTICS] for key in keys]).reshape(
-        len(keys), len(ANTI_APOPTOTICS))
+        len(keys), len(ANTI_APOPTOTICS)
+    )
 
 
 def ic50_from_critical(critical_nM: np.ndarray) -> float:
@@ -124,8 +132,9 @@ def _clamped(doses: dict[str, float]):
 def equilibrium(cells: Population, doses: dict[str, float]) -> binding.Equilibrium:
     """The binding equilibrium of every cell at these drug doses (nM)."""
     concentrations, kd = _clamped(check_doses(doses))
-    return binding.solve(cells.anti_apoptotics(), cells.ligands(), LIGAND_KD,
-                         np.tile(concentrations, (cells.size, 1)), kd)
+    return binding.solve(
+        cells.anti_apoptotics(), cells.ligands(), LIGAND_KD, np.tile(concentrations, (cells.size, 1)), kd
+    )
 
 
 def is_apoptotic(cells: Population, doses: dict[str, float]) -> np.ndarray:
@@ -134,15 +143,17 @@ def is_apoptotic(cells: Population, doses: dict[str, float]) -> np.ndarray:
     return free_bim >= momp_free_bim_nM(cells.levels["bax_bak"])
 
 
-def fraction_apoptotic(profile: Profile, doses=None, *, partners=(), cells: int = DEFAULT_CELLS,
-                       seed: int = SEED) -> float:
+def fraction_apoptotic(
+    profile: Profile, doses=None, *, partners=(), cells: int = DEFAULT_CELLS, seed: int = SEED
+) -> float:
     """Share of the population (0 to 1) past MOMP with these drug doses (nM) and partners."""
     profile = with_partners(_check_profile(profile), partners)
     return float(is_apoptotic(population(profile, cells=cells, seed=seed), check_doses(doses)).mean())
 
 
-def critical_doses(profile: Profile, drug_key: str, *, background=None, partners=(), cells: int = DEFAULT_CELLS,
-                   seed: int = SEED) -> np.ndarray:
+def critical_doses(
+    profile: Profile, drug_key: str, *, background=None, partners=(), cells: int = DEFAULT_CELLS, seed: int = SEED
+) -> np.ndarray:
     """For each cell, the dose of ``drug_key`` (nM) at which it reaches MOMP.
 
     ``background``: other drugs at fixed doses (nM); ``partners``: regimen partners
@@ -160,8 +171,9 @@ def critical_doses(profile: Profile, drug_key: str, *, background=None, partners
     return _critical_doses_with_sensitizers(population_, drug_key, background)
 
 
-def _critical_doses_bim_only(cells: Population, drug_key: str, background: dict[str, float],
-                             steps: int = critical_dose_search.BISECTION_STEPS) -> np.ndarray:
+def _critical_doses_bim_only(
+    cells: Population, drug_key: str, background: dict[str, float], steps: int = critical_dose_search.BISECTION_STEPS
+) -> np.ndarray:
     """With BIM the only BH3-only protein, MOMP at dose d means (exactly)
 
         BIM_total = b* + sum_j P_j b* / (K_j (w_j + d / D_j) + b*)
@@ -207,8 +219,14 @@ def _critical_doses_with_sensitizers(cells: Population, drug_key: str, backgroun
     affinity = 1.0 / LIGAND_KD
     base = load + target[newton, None] * affinity[0][None, :]
     log_dose, converged = critical_dose_search.sensitized_log_dose(
-        cells.anti_apoptotics()[newton], cells.ligands()[newton], target[newton], base, affinity,
-        1.0 / drug_kd_matrix([drug_key])[0], np.log(upper[newton]))
+        cells.anti_apoptotics()[newton],
+        cells.ligands()[newton],
+        target[newton],
+        base,
+        affinity,
+        1.0 / drug_kd_matrix([drug_key])[0],
+        np.log(upper[newton]),
+    )
     in_range = converged & (log_dose >= np.log(10.0) * critical_dose_search.SEARCH_RANGE_LOG10_NM[0])
     result[newton[in_range]] = np.exp(log_dose[in_range])
     rest = newton[~in_range]
@@ -223,8 +241,9 @@ def _critical_doses_with_sensitizers(cells: Population, drug_key: str, backgroun
     return result
 
 
-def _critical_doses_by_search(cells: Population, rows: np.ndarray, drug_key: str,
-                              background: dict[str, float]) -> np.ndarray:
+def _critical_doses_by_search(
+    cells: Population, rows: np.ndarray, drug_key: str, background: dict[str, float]
+) -> np.ndarray:
     """Critical doses of the cells ``rows`` by the bracketed search (full equilibrium solves).
     log(free BIM) rises smoothly with log(dose), so the Illinois variant of regula falsi needs
     far fewer solves than bisection."""
@@ -232,43 +251,56 @@ def _critical_doses_by_search(cells: Population, rows: np.ndarray, drug_key: str
     anti_apoptotics, ligands = cells.anti_apoptotics()[rows], cells.ligands()[rows]
 
     def excess(log10_dose, subset):  # log free BIM above its MOMP level, for these cells
-        free_bim = free_bim_at(anti_apoptotics[subset], ligands[subset], drug_key, background, 10.0 ** log10_dose)
+        free_bim = free_bim_at(anti_apoptotics[subset], ligands[subset], drug_key, background, 10.0**log10_dose)
         return np.log(np.maximum(free_bim, 1e-300)) - target[subset]
 
     return critical_dose_search.illinois_log_dose(excess, rows.size)
 
 
-def free_bim_at(anti_apoptotics: np.ndarray, ligands: np.ndarray, drug_key: str, background: dict[str, float],
-                dose) -> np.ndarray:
+def free_bim_at(
+    anti_apoptotics: np.ndarray, ligands: np.ndarray, drug_key: str, background: dict[str, float], dose
+) -> np.ndarray:
     """Free BIM (nM) of each cell (rows of ``anti_apoptotics`` and ``ligands``), each with its own dose
     (nM) of ``drug_key`` and the background drugs."""
     rows = anti_apoptotics.shape[0]
     keys = list(background) + [drug_key]
     kd = drug_kd_matrix(keys)
-    concentrations = np.column_stack([np.full(rows, background[key]) for key in background]
-                                     + [np.broadcast_to(dose, (rows,))])
+    concentrations = np.column_stack(
+        [np.full(rows, background[key]) for key in background] + [np.broadcast_to(dose, (rows,))]
+    )
     return binding.solve(anti_apoptotics, ligands, LIGAND_KD, concentrations, kd).free_ligands[:, 0]
 
 
-def dose_response(profile: Profile, drug_key: str, doses_nM, *, background=None, partners=(),
-                  cells: int = DEFAULT_CELLS, seed: int = SEED) -> np.ndarray:
+def dose_response(
+    profile: Profile,
+    drug_key: str,
+    doses_nM,
+    *,
+    background=None,
+    partners=(),
+    cells: int = DEFAULT_CELLS,
+    seed: int = SEED,
+) -> np.ndarray:
     """Fraction apoptotic (0 to 1) at each dose of ``drug_key`` in ``doses_nM``."""
     doses_nM = np.asarray(doses_nM, dtype=float)
     if not np.isfinite(doses_nM).all() or (doses_nM < 0).any():
         raise ValueError("doses_nM: every dose must be a finite number >= 0 nM")
-    critical = np.sort(critical_doses(profile, drug_key, background=background, partners=partners,
-                                      cells=cells, seed=seed))
+    critical = np.sort(
+        critical_doses(profile, drug_key, background=background, partners=partners, cells=cells, seed=seed)
+    )
     return fraction_from_critical(critical, doses_nM)
 
 
-def ic50(profile: Profile, drug_key: str, *, background=None, partners=(), cells: int = DEFAULT_CELLS,
-         seed: int = SEED) -> float:
+def ic50(
+    profile: Profile, drug_key: str, *, background=None, partners=(), cells: int = DEFAULT_CELLS, seed: int = SEED
+) -> float:
     """Dose (nM) at which half the cells are apoptotic; math.inf if not reached by 100 uM.
 
     0.0 when half the cells are apoptotic without the drug.
     """
-    return ic50_from_critical(np.sort(critical_doses(profile, drug_key, background=background, partners=partners,
-                                                     cells=cells, seed=seed)))
+    return ic50_from_critical(
+        np.sort(critical_doses(profile, drug_key, background=background, partners=partners, cells=cells, seed=seed))
+    )
 
 
 def _check_profile(profile) -> Profile:
@@ -320,22 +352,46 @@ class DoseScan:
     momp_threshold_nM: float
 
 
-def dose_scan(profile: Profile, drug_key: str, doses_nM, *, background=None, partners=(),
-              cells: int = DEFAULT_CELLS, seed: int = SEED) -> DoseScan:
+def dose_scan(
+    profile: Profile,
+    drug_key: str,
+    doses_nM,
+    *,
+    background=None,
+    partners=(),
+    cells: int = DEFAULT_CELLS,
+    seed: int = SEED,
+) -> DoseScan:
     """Where BIM sits, how much BAX/BAK is active and how many cells die, at each dose."""
     doses_nM = np.asarray(doses_nM, dtype=float)
-    critical = np.sort(critical_doses(profile, drug_key, background=background, partners=partners,
-                                      cells=cells, seed=seed))
+    critical = np.sort(
+        critical_doses(profile, drug_key, background=background, partners=partners, cells=cells, seed=seed)
+    )
     treated = with_partners(profile, partners)
     typical = typical_cell(treated)
     background = check_doses(background)
     keys = list(background) + [drug_key]
     kd = drug_kd_matrix(keys)
     concentrations = np.column_stack([np.full(doses_nM.size, background[key]) for key in background] + [doses_nM])
-    result = binding.solve(np.repeat(typical.anti_apoptotics(), doses_nM.size, axis=0),
-                           np.repeat(typical.ligands(), doses_nM.size, axis=0), LIGAND_KD, concentrations, kd)
+    result = binding.solve(
+        np.repeat(typical.anti_apoptotics(), doses_nM.size, axis=0),
+        np.repeat(typical.ligands(), doses_nM.size, axis=0),
+        LIGAND_KD,
+        concentrations,
+        kd,
+    )
     on_anti_apoptotics = result.bound[:, 0, :]
     free_bim = result.free_ligands[:, 0]
-    shares = np.column_stack([on_anti_apoptotics, free_bim]) / treated.bim if treated.bim > 0 else np.zeros((doses_nM.size, 4))
-    return DoseScan(doses_nM, shares, active_bax_nM(treated.bax_bak, free_bim), fraction_from_critical(critical, doses_nM),
-                    ic50_from_critical(critical), MOMP_THRESHOLD_NM.value)
+    shares = (
+        np.column_stack([on_anti_apoptotics, free_bim]) / treated.bim
+        if treated.bim > 0
+        else np.zeros((doses_nM.size, 4))
+    )
+    return DoseScan(
+        doses_nM,
+        shares,
+        active_bax_nM(treated.bax_bak, free_bim),
+        fraction_from_critical(critical, doses_nM),
+        ic50_from_critical(critical),
+        MOMP_THRESHOLD_NM.value,
+    )

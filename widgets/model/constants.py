@@ -53,8 +53,9 @@ class Constant:
         return f"{prefix}{self.value:g} {self.unit}"
 
 
-def nanomolar(value: float, source: str, basis: str = "measured", note: str = "", verified: bool = True,
-              relation: str = "=") -> Constant:
+def nanomolar(
+    value: float, source: str, basis: str = "measured", note: str = "", verified: bool = True, relation: str = "="
+) -> Constant:
     """A binding constant or concentration in nM (the unit of every affinity in the model)."""
     return Constant(value, "nM", source, basis, note, verified, relation)
 
@@ -67,49 +68,87 @@ def affinities(bcl2: Constant, bclxl: Constant, mcl1: Constant) -> dict[str, Con
 # --- BIM, the activator -----------------------------------------------------------------
 
 BIM_KD_NM = affinities(
-    *(Constant(0.1, "nM", "chen2005", "teaching assumption",
-               "BIM binds all anti-apoptotic proteins tightly and alike: its BH3 peptide competes at "
-               "2.4-4.6 nM (Chen et al. 2005). Full-length BIM at the membrane binds more tightly still; the "
-               "model's common value is chosen so that its venetoclax IC50 for BCL-2-dependent ALL is in "
-               "the low-nanomolar range of sensitive ALL cells")
-      for _ in ANTI_APOPTOTICS))
+    *(
+        Constant(
+            0.1,
+            "nM",
+            "chen2005",
+            "teaching assumption",
+            "BIM binds all anti-apoptotic proteins tightly and alike: its BH3 peptide competes at "
+            "2.4-4.6 nM (Chen et al. 2005). Full-length BIM at the membrane binds more tightly still; the "
+            "model's common value is chosen so that its venetoclax IC50 for BCL-2-dependent ALL is in "
+            "the low-nanomolar range of sensitive ALL cells",
+        )
+        for _ in ANTI_APOPTOTICS
+    )
+)
 
 # --- Activation of BAX/BAK and the point of no return -------------------------------------
 
 BAX_ACTIVATION_KD_NM = Constant(
-    10.0, "nM", "lindner2013", "teaching assumption",
+    10.0,
+    "nM",
+    "lindner2013",
+    "teaching assumption",
     "free BIM at which half the BAX/BAK is active; in the direct-activation model that DR_MOMP "
-    "assumes, BH3-only activators switch BAX and BAK on (Lindner et al. 2013); the value sets the scale only")
+    "assumes, BH3-only activators switch BAX and BAK on (Lindner et al. 2013); the value sets the scale only",
+)
 MOMP_THRESHOLD_NM = Constant(
-    15.0, "nM", "lindner2013", "teaching assumption",
+    15.0,
+    "nM",
+    "lindner2013",
+    "teaching assumption",
     "active BAX/BAK needed to permeabilize the outer membrane; DR_MOMP (Lindner et al. 2013) "
-    "predicts death from the amount of activator needed to pass such a threshold")
+    "predicts death from the amount of activator needed to pass such a threshold",
+)
 
 # --- Cell-to-cell variation ----------------------------------------------------------------
 
 LEVEL_VARIATION_SD = Constant(
-    0.3, "log units (natural)", "spencer2009", "teaching assumption",
+    0.3,
+    "log units (natural)",
+    "spencer2009",
+    "teaching assumption",
     "each protein's level varies from cell to cell around the profile (log-normal); "
     "pre-existing differences in protein levels decide which cells of a clonal population "
-    "die (Spencer et al. 2009)")
+    "die (Spencer et al. 2009)",
+)
 
 # --- Sensitizers induced by regimen partners ----------------------------------------------
 
 NOXA_KD_NM = affinities(
     Constant(NO_BINDING, "nM", "chen2005", "measured", "NOXA binds only MCL-1 (and A1)"),
     Constant(NO_BINDING, "nM", "chen2005", "measured", "NOXA binds only MCL-1 (and A1)"),
-    Constant(19.0, "nM", "certo2006", "measured",
-             "NOXA BH3 peptide binding MCL-1, as coded from Certo et al. 2006 in the EARM model (Lopez et al. 2013); "
-             "not read in the paper itself",
-             verified=False))
+    Constant(
+        19.0,
+        "nM",
+        "certo2006",
+        "measured",
+        "NOXA BH3 peptide binding MCL-1, as coded from Certo et al. 2006 in the EARM model (Lopez et al. 2013); "
+        "not read in the paper itself",
+        verified=False,
+    ),
+)
 PUMA_KD_NM = affinities(
-    *(Constant(0.1, "nM", "chen2005", "teaching assumption",
-               "PUMA, like BIM, binds all anti-apoptotic proteins tightly (Chen et al. 2005); BIM's value is used")
-      for _ in ANTI_APOPTOTICS))
+    *(
+        Constant(
+            0.1,
+            "nM",
+            "chen2005",
+            "teaching assumption",
+            "PUMA, like BIM, binds all anti-apoptotic proteins tightly (Chen et al. 2005); BIM's value is used",
+        )
+        for _ in ANTI_APOPTOTICS
+    )
+)
 
 # --- Resistance mutations (not among the profiles; quoted in the chapters) ----------------
 
 BCL2_G101V_VENETOCLAX_AFFINITY_LOSS = Constant(
-    180.0, "fold", "blombery2019", "measured",
+    180.0,
+    "fold",
+    "blombery2019",
+    "measured",
     "the BCL2 G101V mutation found in patients relapsing on venetoclax lowers its affinity for BCL-2 "
-    "about 180-fold (surface plasmon resonance)")
+    "about 180-fold (surface plasmon resonance)",
+)

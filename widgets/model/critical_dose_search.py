@@ -29,7 +29,7 @@ import numpy as np
 
 # The search range of doses, log10 nM: 1 fM to 1 M.
 SEARCH_RANGE_LOG10_NM = (-9.0, 9.0)
-BISECTION_STEPS = 40   # 18 decades / 2**40: a relative dose error below 1e-10
+BISECTION_STEPS = 40  # 18 decades / 2**40: a relative dose error below 1e-10
 NEWTON_STEPS = 30
 # A Newton step moves no unknown by more than this, in natural-log units (a factor of 20).
 MAX_LOG_STEP = 3.0
@@ -48,10 +48,10 @@ def bisect_log_dose(dies_at, size: int, steps: int = BISECTION_STEPS) -> np.ndar
     never = ~dies_at(np.full((size, 1), 10.0 ** SEARCH_RANGE_LOG10_NM[1]))
     for _ in range(steps):
         middle = 0.5 * (low_exp + high_exp)
-        dies = dies_at((10.0 ** middle)[:, None])
+        dies = dies_at((10.0**middle)[:, None])
         high_exp = np.where(dies, middle, high_exp)
         low_exp = np.where(dies, low_exp, middle)
-    return np.where(dead_without, 0.0, np.where(never, np.inf, 10.0 ** high_exp))
+    return np.where(dead_without, 0.0, np.where(never, np.inf, 10.0**high_exp))
 
 
 def illinois_log_dose(excess, size: int, tolerance_log10: float = 1e-9, max_steps: int = 200) -> np.ndarray:
@@ -83,7 +83,7 @@ def illinois_log_dose(excess, size: int, tolerance_log10: float = 1e-9, max_step
         done = (high[open_] - low[open_] <= tolerance_log10) | (np.abs(f_guess) <= 1e-12)
         result[open_[done & ~up]] = low[open_[done & ~up]]
         open_ = open_[~done]
-    return np.where(dead_without, 0.0, np.where(never, np.inf, 10.0 ** result))
+    return np.where(dead_without, 0.0, np.where(never, np.inf, 10.0**result))
 
 
 class _CriticalPoint:
@@ -100,14 +100,24 @@ class _CriticalPoint:
         self.present = totals[:, 1:] > 0  # NOXA, PUMA: an absent one is pinned at 0
 
     def subset(self, rows):
-        return _CriticalPoint(self.proteins[rows], self.totals[rows], self.target[rows], self.base[rows],
-                              self.affinity, self.drug_affinity)
+        return _CriticalPoint(
+            self.proteins[rows],
+            self.totals[rows],
+            self.target[rows],
+            self.base[rows],
+            self.affinity,
+            self.drug_affinity,
+        )
 
     def _load(self, y):
         """The load X_j on each protein, (cells, 3)."""
         scale = self._scales(y)
-        return (self.base + scale[:, :1] * self.drug_affinity[None, :] + scale[:, 1:2] * self.affinity[1][None, :]
-                + scale[:, 2:] * self.affinity[2][None, :])
+        return (
+            self.base
+            + scale[:, :1] * self.drug_affinity[None, :]
+            + scale[:, 1:2] * self.affinity[1][None, :]
+            + scale[:, 2:] * self.affinity[2][None, :]
+        )
 
     def _scales(self, y):
         """d, n and u themselves (an absent sensitizer is 0), (cells, 3)."""
@@ -117,7 +127,7 @@ class _CriticalPoint:
 
     def residuals(self, y):
         """Log mass-balance errors of BIM, NOXA and PUMA at y = (log d, log n, log u)."""
-        held = 1.0 + (self.proteins / self._load(y)) @ self.affinity.T   # (cells, 3): 1 + sum_j R_j / K_ij
+        held = 1.0 + (self.proteins / self._load(y)) @ self.affinity.T  # (cells, 3): 1 + sum_j R_j / K_ij
         with np.errstate(divide="ignore"):
             bim = np.log(self.target * held[:, 0]) - np.log(self.totals[:, 0])
             sensitizers = y[:, 1:] + np.log(held[:, 1:]) - np.log(np.where(self.present, self.totals[:, 1:], 1.0))
@@ -135,15 +145,19 @@ class _CriticalPoint:
     def jacobian(self, y):
         """d residual_i / d y_k, (cells, 3, 3)."""
         scale = self._scales(y)
-        load = (self.base + scale[:, :1] * self.drug_affinity[None, :] + scale[:, 1:2] * self.affinity[1][None, :]
-                + scale[:, 2:] * self.affinity[2][None, :])
+        load = (
+            self.base
+            + scale[:, :1] * self.drug_affinity[None, :]
+            + scale[:, 1:2] * self.affinity[1][None, :]
+            + scale[:, 2:] * self.affinity[2][None, :]
+        )
         free_protein = self.proteins / load
         held = 1.0 + free_protein @ self.affinity.T
         # d R_j / d y_k = -R_j / X_j * (y_k's share of X_j); d log(held_i) / d y_k = sum_j dR_j/dy_k / K_ij / held_i
         slope = free_protein / load
         jacobian = np.empty((y.shape[0], 3, 3))
         for k, unknown_affinity in enumerate((self.drug_affinity, self.affinity[1], self.affinity[2])):
-            d_free = -slope * (scale[:, k:k + 1] * unknown_affinity[None, :])
+            d_free = -slope * (scale[:, k : k + 1] * unknown_affinity[None, :])
             jacobian[:, :, k] = (d_free @ self.affinity.T) / held
         jacobian[:, 1, 1] += 1.0
         jacobian[:, 2, 2] += 1.0
@@ -184,7 +198,7 @@ def sensitized_log_dose(proteins, totals, target, base, affinity, drug_affinity,
         step = -_solve_3x3(point.jacobian(current), residual)
         largest = np.max(np.abs(step), axis=1, keepdims=True)
         step = np.where(np.isfinite(step), step, 0.0) * np.minimum(1.0, MAX_LOG_STEP / np.maximum(largest, 1e-300))
-        merit = (residual ** 2).sum(axis=1)
+        merit = (residual**2).sum(axis=1)
         scale = np.ones(active.size)
         pending = np.arange(active.size)
         trial_point = point
@@ -193,7 +207,7 @@ def sensitized_log_dose(proteins, totals, target, base, affinity, drug_affinity,
             candidate[:, 0] = np.minimum(candidate[:, 0], upper_log_dose[active[pending]])
             candidate[:, 1:] = np.minimum(candidate[:, 1:], ceiling[active[pending]])
             value = trial_point.residuals(candidate)
-            accepted = (value ** 2).sum(axis=1) <= (1.0 - 1e-4 * scale[pending]) * merit[pending]
+            accepted = (value**2).sum(axis=1) <= (1.0 - 1e-4 * scale[pending]) * merit[pending]
             y[active[pending[accepted]]] = candidate[accepted]
             residual[pending[accepted]] = value[accepted]
             pending = pending[~accepted]

@@ -23,43 +23,70 @@ class Drug:
     kd_nM: dict[str, Constant]
 
 
-_AZD4320_ASSUMED = ("AZD4320 is a dual BCL-2/BCL-XL inhibitor (Patterson et al. 2021); no published affinity "
-                    "constants could be found, so 1 nM stands for potent binding of both")
+_AZD4320_ASSUMED = (
+    "AZD4320 is a dual BCL-2/BCL-XL inhibitor (Patterson et al. 2021); no published affinity "
+    "constants could be found, so 1 nM stands for potent binding of both"
+)
 _QUOTED = "as widely quoted from the paper's binding assays; not read in the paper's full text"
 # Navitoclax's Ki for BCL-2 and BCL-XL: Tse et al. 2008 give only "Ki < 1 nM" (abstract); a bound is
 # not a value, so the model takes one inside it, equal to BIM's Kd (``constants.BIM_KD_NM``), so that
 # drug and activator compete on equal terms.
 NAVITOCLAX_KI_NM = 0.1
-_INSIDE_BOUND = (f"Tse et al. 2008 give Ki < 1 nM (abstract); {NAVITOCLAX_KI_NM:g} nM is a value chosen inside "
-                 "that bound, equal to BIM's assumed Kd")
+_INSIDE_BOUND = (
+    f"Tse et al. 2008 give Ki < 1 nM (abstract); {NAVITOCLAX_KI_NM:g} nM is a value chosen inside "
+    "that bound, equal to BIM's assumed Kd"
+)
 
 
 DRUGS = {
     "venetoclax": Drug(
-        "venetoclax", "Venetoclax", "BCL-2",
+        "venetoclax",
+        "Venetoclax",
+        "BCL-2",
         affinities(
-            nanomolar(0.01, "souers2013", "bound", f"Ki < 0.010 nM, the assay's floor, which is used; {_QUOTED}", False, "<"),
+            nanomolar(
+                0.01, "souers2013", "bound", f"Ki < 0.010 nM, the assay's floor, which is used; {_QUOTED}", False, "<"
+            ),
             nanomolar(48.0, "souers2013", "measured", f"Ki 48 nM, {_QUOTED}", False),
-            nanomolar(444.0, "souers2013", "bound", f"Ki > 444 nM; the bound is used; {_QUOTED}", False, ">"))),
+            nanomolar(444.0, "souers2013", "bound", f"Ki > 444 nM; the bound is used; {_QUOTED}", False, ">"),
+        ),
+    ),
     "navitoclax": Drug(
-        "navitoclax", "Navitoclax", "BCL-2, BCL-XL and BCL-W",
+        "navitoclax",
+        "Navitoclax",
+        "BCL-2, BCL-XL and BCL-W",
         affinities(
             nanomolar(NAVITOCLAX_KI_NM, "tse2008", "teaching assumption", _INSIDE_BOUND),
             nanomolar(NAVITOCLAX_KI_NM, "tse2008", "teaching assumption", _INSIDE_BOUND),
-            nanomolar(550.0, "tse2008", "teaching assumption",
-                "MCL-1 binding is weak; 550 nM is the figure usually quoted, not read in the source", False))),
+            nanomolar(
+                550.0,
+                "tse2008",
+                "teaching assumption",
+                "MCL-1 binding is weak; 550 nM is the figure usually quoted, not read in the source",
+                False,
+            ),
+        ),
+    ),
     "azd4320": Drug(
-        "azd4320", "AZD4320", "BCL-2 and BCL-XL (active moiety of AZD0466)",
+        "azd4320",
+        "AZD4320",
+        "BCL-2 and BCL-XL (active moiety of AZD0466)",
         affinities(
             nanomolar(1.0, "patterson2021", "teaching assumption", _AZD4320_ASSUMED),
             nanomolar(1.0, "patterson2021", "teaching assumption", _AZD4320_ASSUMED),
-            nanomolar(NO_BINDING, "patterson2021", "teaching assumption", "not described as binding MCL-1"))),
+            nanomolar(NO_BINDING, "patterson2021", "teaching assumption", "not described as binding MCL-1"),
+        ),
+    ),
     "s63845": Drug(
-        "s63845", "S63845", "MCL-1",
+        "s63845",
+        "S63845",
+        "MCL-1",
         affinities(
             nanomolar(NO_BINDING, "kotschy2016", "measured", f"no discernible binding, {_QUOTED}", False),
             nanomolar(NO_BINDING, "kotschy2016", "measured", f"no discernible binding, {_QUOTED}", False),
-            nanomolar(1.2, "kotschy2016", "bound", f"Ki < 1.2 nM; the bound is used; {_QUOTED}", False, "<"))),
+            nanomolar(1.2, "kotschy2016", "bound", f"Ki < 1.2 nM; the bound is used; {_QUOTED}", False, "<"),
+        ),
+    ),
 }
 
 

@@ -41,30 +41,45 @@ MCL1_CUT_FACTOR = 0.6
 
 PARTNERS = {
     "asparaginase": Partner(
-        "asparaginase", "Asparaginase",
+        "asparaginase",
+        "Asparaginase",
         "depletes asparagine and glutamine, which the cell needs to keep making MCL-1, a protein with a "
         "half-life of hours; MCL-1 falls (the review's mechanism; venetoclax with asparaginase is synergistic "
         "in T-ALL models)",
-        ("hanbali2025", "tron2018", "peirs2014"), scale={"mcl1": MCL1_CUT_FACTOR}),
+        ("hanbali2025", "tron2018", "peirs2014"),
+        scale={"mcl1": MCL1_CUT_FACTOR},
+    ),
     "homoharringtonine": Partner(
-        "homoharringtonine", "Homoharringtonine",
+        "homoharringtonine",
+        "Homoharringtonine",
         "blocks protein translation, so short-lived MCL-1 falls first; with venetoclax it lowers MCL-1 and "
         "kills ETP-ALL cells",
-        ("tron2018", "suo2024"), scale={"mcl1": MCL1_CUT_FACTOR}),
+        ("tron2018", "suo2024"),
+        scale={"mcl1": MCL1_CUT_FACTOR},
+    ),
     "dexamethasone": Partner(
-        "dexamethasone", "Dexamethasone",
+        "dexamethasone",
+        "Dexamethasone",
         "glucocorticoid signaling raises BIM in sensitive lymphoblasts",
-        ("bachmann2010",), scale={"bim": 2.0}),
+        ("bachmann2010",),
+        scale={"bim": 2.0},
+    ),
     "azacitidine": Partner(
-        "azacitidine", "Azacitidine (hypomethylating agent)",
+        "azacitidine",
+        "Azacitidine (hypomethylating agent)",
         "the review credits epigenetic modulation; here the hypomethylating agent is modeled as inducing "
         "the MCL-1-binding sensitizer NOXA (a mechanism described in myeloid leukemia, not shown in ALL)",
-        ("hanbali2025",), add={"noxa": 30.0}),
+        ("hanbali2025",),
+        add={"noxa": 30.0},
+    ),
     "mdm2_inhibitor": Partner(
-        "mdm2_inhibitor", "MDM2 inhibitor",
+        "mdm2_inhibitor",
+        "MDM2 inhibitor",
         "stabilizes p53, which induces the BH3-only proteins NOXA and PUMA; in ALL models p53 activation "
         "was combined with BCL-2/BCL-XL inhibition",
-        ("bell2024",), add={"noxa": 20.0, "puma": 20.0}),
+        ("bell2024",),
+        add={"noxa": 20.0, "puma": 20.0},
+    ),
 }
 
 

@@ -19,8 +19,11 @@ from __future__ import annotations
 
 from widgets.pharmacokinetics import one_compartment as pharmacokinetics
 
-FREE_PEAK_BOUND_NM = (float(pharmacokinetics.ug_per_ml_to_um(pharmacokinetics.REFERENCE_CMAX_SS_UG_PER_ML)) * 1000.0
-                      * pharmacokinetics.UNBOUND_FRACTION_BELOW)
+FREE_PEAK_BOUND_NM = (
+    float(pharmacokinetics.ug_per_ml_to_um(pharmacokinetics.REFERENCE_CMAX_SS_UG_PER_ML))
+    * 1000.0
+    * pharmacokinetics.UNBOUND_FRACTION_BELOW
+)
 SENSITIVE_BELOW_NM = FREE_PEAK_BOUND_NM
 RESISTANT_ABOVE_NM = 10.0 * FREE_PEAK_BOUND_NM
 # The classes, from most to least sensitive.
@@ -41,8 +44,10 @@ WITHOUT_BAND = {
 def has_band(drug_key: str) -> bool:
     """True when the drug's IC50s can be read against its own clinical exposure."""
     if drug_key not in EXPOSURE_BANDS_NM and drug_key not in WITHOUT_BAND:
-        raise ValueError(f"drug_key: {drug_key!r} is not a drug of the model; "
-                         f"choose one of {', '.join([*EXPOSURE_BANDS_NM, *WITHOUT_BAND])}")
+        raise ValueError(
+            f"drug_key: {drug_key!r} is not a drug of the model; "
+            f"choose one of {', '.join([*EXPOSURE_BANDS_NM, *WITHOUT_BAND])}"
+        )
     return drug_key in EXPOSURE_BANDS_NM
 
 

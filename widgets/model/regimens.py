@@ -38,20 +38,31 @@ class Regimen:
         return {"background": dict(self.background), "partners": self.partners}
 
 
-REGIMENS = {regimen.key: regimen for regimen in (
-    Regimen("venetoclax", "Venetoclax", "venetoclax"),
-    Regimen("venetoclax_asparaginase", "Venetoclax + asparaginase", "venetoclax", partners=("asparaginase",)),
-    Regimen("venetoclax_homoharringtonine", "Venetoclax + homoharringtonine", "venetoclax",
-            partners=("homoharringtonine",)),
-    Regimen("venetoclax_s63845", f"Venetoclax + S63845 ({S63845_PARTNER_DOSE_NM:g} nM)", "venetoclax",
-            background={"s63845": S63845_PARTNER_DOSE_NM}),
-    Regimen("venetoclax_dexamethasone", "Venetoclax + dexamethasone", "venetoclax", partners=("dexamethasone",)),
-    Regimen("venetoclax_azacitidine", "Venetoclax + azacitidine", "venetoclax", partners=("azacitidine",)),
-    Regimen("venetoclax_mdm2", "Venetoclax + MDM2 inhibitor", "venetoclax", partners=("mdm2_inhibitor",)),
-    Regimen("navitoclax", "Navitoclax (BCL-2/BCL-XL/BCL-W)", "navitoclax"),
-    Regimen("azd4320", "AZD4320 (BCL-2/BCL-XL)", "azd4320"),
-    Regimen("s63845", "S63845 (MCL-1)", "s63845"),
-)}
+REGIMENS = {
+    regimen.key: regimen
+    for regimen in (
+        Regimen("venetoclax", "Venetoclax", "venetoclax"),
+        Regimen("venetoclax_asparaginase", "Venetoclax + asparaginase", "venetoclax", partners=("asparaginase",)),
+        Regimen(
+            "venetoclax_homoharringtonine",
+            "Venetoclax + homoharringtonine",
+            "venetoclax",
+            partners=("homoharringtonine",),
+        ),
+        Regimen(
+            "venetoclax_s63845",
+            f"Venetoclax + S63845 ({S63845_PARTNER_DOSE_NM:g} nM)",
+            "venetoclax",
+            background={"s63845": S63845_PARTNER_DOSE_NM},
+        ),
+        Regimen("venetoclax_dexamethasone", "Venetoclax + dexamethasone", "venetoclax", partners=("dexamethasone",)),
+        Regimen("venetoclax_azacitidine", "Venetoclax + azacitidine", "venetoclax", partners=("azacitidine",)),
+        Regimen("venetoclax_mdm2", "Venetoclax + MDM2 inhibitor", "venetoclax", partners=("mdm2_inhibitor",)),
+        Regimen("navitoclax", "Navitoclax (BCL-2/BCL-XL/BCL-W)", "navitoclax"),
+        Regimen("azd4320", "AZD4320 (BCL-2/BCL-XL)", "azd4320"),
+        Regimen("s63845", "S63845 (MCL-1)", "s63845"),
+    )
+}
 
 
 def regimen(key: str) -> Regimen:

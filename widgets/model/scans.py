@@ -6,15 +6,15 @@ regimen. Pure: profiles and regimen keys in, tables and curves out; the figures 
 
 from __future__ import annotations
 
+import itertools
 import math
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from widgets.model.cells import (DEFAULT_CELLS, critical_doses, fraction_from_critical, ic50, ic50_from_critical)
+from widgets.model.cells import DEFAULT_CELLS, critical_doses, fraction_from_critical, ic50, ic50_from_critical
 from widgets.model.constants import ANTI_APOPTOTICS
 from widgets.model.profiles import NAMED_PROFILES, Profile
 from widgets.model.regimens import REGIMENS, regimen
@@ -31,16 +31,26 @@ def ic50_matrix(profile_keys, regimen_keys, *, cells: int = DEFAULT_CELLS) -> pd
     Rows are named profiles, columns regimens (their keys).
     """
     return pd.DataFrame(
-        [[ic50(NAMED_PROFILES[profile].profile, REGIMENS[regimen].drug, cells=cells, **REGIMENS[regimen].options())
-          for regimen in regimen_keys] for profile in profile_keys],
-        index=list(profile_keys), columns=list(regimen_keys))
-
+        [
+            [
+                ic50(
+                    NAMED_PROFILES[profile].profile, REGIMENS[regimen].drug, cells=cells, **REGIMENS[regimen].options()
+                )
+                for regimen in regimen_keys
+            ]
+            for profile in profile_keys
+        ],
+        index=list(profile_keys),
+        columns=list(regimen_keys),
+    )
 
 
 def check_protein(protein: str) -> None:
     if protein not in ANTI_APOPTOTICS:
-        raise ValueError(f"protein: {protein!r} is not an anti-apoptotic protein of the model; "
-                         f"choose one of {', '.join(ANTI_APOPTOTICS)}")
+        raise ValueError(
+            f"protein: {protein!r} is not an anti-apoptotic protein of the model; "
+            f"choose one of {', '.join(ANTI_APOPTOTICS)}"
+        )
 
 
 def check_regimens(regimen_keys) -> list[str]:
@@ -52,9 +62,14 @@ def check_regimens(regimen_keys) -> list[str]:
     return keys
 
 
-
-def ic50_shift_table(profile: Profile, protein: str, regimen_keys: Sequence[str],
-                     factors: Sequence[float] = LEVEL_FACTORS, *, cells: int = DEFAULT_CELLS) -> pd.DataFrame:
+def ic50_shift_table(
+    profile: Profile,
+    protein: str,
+    regimen_keys: Sequence[str],
+    factors: Sequence[float] = LEVEL_FACTORS,
+    *,
+    cells: int = DEFAULT_CELLS,
+) -> pd.DataFrame:
     """IC50 (nM; inf if not reached by 100 uM) of each regimen's varied drug, with ``protein``
     multiplied by each factor. Rows: factors (index ``factor``); columns: regimen keys."""
     check_protein(protein)
@@ -65,8 +80,7 @@ def ic50_shift_table(profile: Profile, protein: str, regimen_keys: Sequence[str]
     rows = []
     for factor in factors:
         changed = profile.scaled(**{protein: factor})
-        rows.append([ic50(changed, REGIMENS[key].drug, cells=cells, **REGIMENS[key].options())
-                     for key in keys])
+        rows.append([ic50(changed, REGIMENS[key].drug, cells=cells, **REGIMENS[key].options()) for key in keys])
     table = pd.DataFrame(rows, index=pd.Index(factors, name="factor"), columns=keys)
     table.attrs["protein"] = protein
     return table
@@ -78,7 +92,6 @@ def fold_shift(table: pd.DataFrame) -> pd.DataFrame:
         raise ValueError("table: needs the row for factor 1 (the profile as it is)")
     with np.errstate(invalid="ignore", divide="ignore"):
         return table / table.loc[1.0]
-
 
 
 @dataclass(frozen=True)
@@ -97,13 +110,14 @@ class Curve:
         names = [REGIMENS[key].name for key in self.regimen_keys]
         if len(names) == 1:
             return names[0]
-        shared = os.path.commonprefix(names)
-        shared = shared[:shared.rfind("+ ") + 2] if "+ " in shared else ""
-        return "\nor ".join([names[0]] + [name[len(shared):] for name in names[1:]]) + "\n(same in the model)"
+        shared = "".join(chars[0] for chars in itertools.takewhile(lambda chars: len(set(chars)) == 1, zip(*names)))
+        shared = shared[: shared.rfind("+ ") + 2] if "+ " in shared else ""
+        return "\nor ".join([names[0]] + [name[len(shared) :] for name in names[1:]]) + "\n(same in the model)"
 
 
-def regimen_curves(profile: Profile, regimen_keys: Sequence[str], doses_nM=CURVE_DOSES_NM, *,
-                   cells: int = DEFAULT_CELLS) -> list[Curve]:
+def regimen_curves(
+    profile: Profile, regimen_keys: Sequence[str], doses_nM=CURVE_DOSES_NM, *, cells: int = DEFAULT_CELLS
+) -> list[Curve]:
     """One curve per regimen; regimens with identical results in the model share one curve."""
     keys = check_regimens(regimen_keys)
     doses_nM = np.asarray(doses_nM, dtype=float)
@@ -112,9 +126,16 @@ def regimen_curves(profile: Profile, regimen_keys: Sequence[str], doses_nM=CURVE
         regimen = REGIMENS[key]
         critical = np.sort(critical_doses(profile, regimen.drug, cells=cells, **regimen.options()))
         fraction, ic50 = fraction_from_critical(critical, doses_nM), ic50_from_critical(critical)
-        twin = next((index for index, curve in enumerate(curves)
-                     if REGIMENS[curve.regimen_keys[0]].drug == regimen.drug
-                     and np.array_equal(curve.fraction_apoptotic, fraction) and curve.ic50_nM == ic50), None)
+        twin = next(
+            (
+                index
+                for index, curve in enumerate(curves)
+                if REGIMENS[curve.regimen_keys[0]].drug == regimen.drug
+                and np.array_equal(curve.fraction_apoptotic, fraction)
+                and curve.ic50_nM == ic50
+            ),
+            None,
+        )
         if twin is None:
             curves.append(Curve((key,), doses_nM, fraction, ic50))
         else:

@@ -21,10 +21,16 @@ def selectivity(drug_keys=tuple(DRUGS)) -> pd.DataFrame:
         drug = DRUGS[key]
         kd = {protein: drug.kd_nM[protein].value for protein in ANTI_APOPTOTICS}
         ratio = kd["bclxl"] / kd["bcl2"] if math.isfinite(kd["bclxl"]) or math.isfinite(kd["bcl2"]) else math.nan
-        rows.append({"key": key, "drug": drug.name, "targets": drug.targets,
-                     **{f"ki_{protein}_nM": kd[protein] for protein in ANTI_APOPTOTICS},
-                     "bclxl_over_bcl2": ratio,
-                     "sources": tuple(dict.fromkeys(drug.kd_nM[protein].source for protein in ANTI_APOPTOTICS))})
+        rows.append(
+            {
+                "key": key,
+                "drug": drug.name,
+                "targets": drug.targets,
+                **{f"ki_{protein}_nM": kd[protein] for protein in ANTI_APOPTOTICS},
+                "bclxl_over_bcl2": ratio,
+                "sources": tuple(dict.fromkeys(drug.kd_nM[protein].source for protein in ANTI_APOPTOTICS)),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -34,9 +40,18 @@ def constants_catalogue() -> pd.DataFrame:
     rows = []
 
     def add(quantity: str, constant: Constant):
-        rows.append({"quantity": quantity, "value": constant.value, "unit": constant.unit,
-                     "relation": constant.relation, "basis": constant.basis, "read_in_source": constant.verified,
-                     "source": constant.source, "note": constant.note})
+        rows.append(
+            {
+                "quantity": quantity,
+                "value": constant.value,
+                "unit": constant.unit,
+                "relation": constant.relation,
+                "basis": constant.basis,
+                "read_in_source": constant.verified,
+                "source": constant.source,
+                "note": constant.note,
+            }
+        )
 
     for name, label in (("BIM_KD_NM", "BIM"), ("NOXA_KD_NM", "NOXA"), ("PUMA_KD_NM", "PUMA")):
         for protein, constant in getattr(constants, name).items():

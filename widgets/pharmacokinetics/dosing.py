@@ -17,6 +17,7 @@ import pandas as pd
 
 from widgets.data import prescribing
 from widgets.data.prescribing import INHIBITOR_TEXT, INHIBITORS, SCHEDULES, VERIFICATION
+from widgets.pharmacokinetics import inhibitors
 from widgets.pharmacokinetics import one_compartment as pk
 
 #: Teaching assumption, not a measurement: a moderate CYP3A inhibitor doubles venetoclax
@@ -42,15 +43,16 @@ def _ketoconazole_split(studies=None) -> tuple[float, float]:
     model gives its AUC and Cmax ratios {agarwal2017}."""
     studies = prescribing.load_interaction_studies() if studies is None else studies
     row = studies[studies["inhibitor"] == "ketoconazole"].iloc[0]
-    return pk.split_inhibitor_effect(row.auc_ratio, row.cmax_ratio)
+    return inhibitors.split_inhibitor_effect(row.auc_ratio, row.cmax_ratio)
 
 
 #: fraction: the share of a strong inhibitor's effect on exposure (log scale) that is on
 #: bioavailability, the rest on clearance; from the ketoconazole study's AUC x6.4 and
 #: Cmax x2.3 {agarwal2017}. Applied to posaconazole too, whose single-dose ratios were not read.
 KETOCONAZOLE_BIOAVAILABILITY_RATIO, KETOCONAZOLE_CLEARANCE_RATIO = _ketoconazole_split()
-BIOAVAILABILITY_SHARE = (math.log(KETOCONAZOLE_BIOAVAILABILITY_RATIO)
-                         / math.log(KETOCONAZOLE_BIOAVAILABILITY_RATIO / KETOCONAZOLE_CLEARANCE_RATIO))
+BIOAVAILABILITY_SHARE = math.log(KETOCONAZOLE_BIOAVAILABILITY_RATIO) / math.log(
+    KETOCONAZOLE_BIOAVAILABILITY_RATIO / KETOCONAZOLE_CLEARANCE_RATIO
+)
 
 
 def _check_schedule(schedule_id: str) -> None:
@@ -84,7 +86,7 @@ def _split(fold: float) -> tuple[float, float]:
     """``(bioavailability_ratio, clearance_ratio)`` for a rise in exposure ``fold``, split as in
     the ketoconazole study: bioavailability takes the share ``BIOAVAILABILITY_SHARE`` of the
     fold on a log scale."""
-    bioavailability = fold ** BIOAVAILABILITY_SHARE
+    bioavailability = fold**BIOAVAILABILITY_SHARE
     return bioavailability, bioavailability / fold
 
 
@@ -142,19 +144,22 @@ def inhibitor_effects(studies=None) -> dict[str, InhibitorEffect]:
     studies = prescribing.load_interaction_studies() if studies is None else studies
     effects = {}
     for inhibitor, key, basis in (
-            ("posaconazole", "posaconazole", "geometric mean of the posaconazole estimates, dose-normalized"),
-            ("ketoconazole", "other_strong_cyp3a", "the ketoconazole study, taken for strong CYP3A inhibitors")):
+        ("posaconazole", "posaconazole", "geometric mean of the posaconazole estimates, dose-normalized"),
+        ("ketoconazole", "other_strong_cyp3a", "the ketoconazole study, taken for strong CYP3A inhibitors"),
+    ):
         rows = studies[studies["inhibitor"] == inhibitor]
         if rows.empty:
             raise ValueError(f"studies: no {inhibitor} study to set the {key} effect")
-        estimates = {r.study_id: pk.clearance_ratio_from_auc_ratio(r.auc_ratio, r.venetoclax_with_inhibitor_mg,
-                                                                    r.venetoclax_alone_mg)
-                     for r in rows.itertuples(index=False)}
+        estimates = {
+            r.study_id: pk.clearance_ratio_from_auc_ratio(
+                r.auc_ratio, r.venetoclax_with_inhibitor_mg, r.venetoclax_alone_mg
+            )
+            for r in rows.itertuples(index=False)
+        }
         folds = [1.0 / ratio for ratio in estimates.values()]
         effects[key] = InhibitorEffect(_geometric_mean(folds), min(folds), max(folds), basis, estimates)
     assumed = MODERATE_INHIBITOR_AUC_RATIO
-    effects["moderate_cyp3a"] = InhibitorEffect(assumed, assumed, assumed,
-                                                "teaching assumption: exposure doubled", {})
+    effects["moderate_cyp3a"] = InhibitorEffect(assumed, assumed, assumed, "teaching assumption: exposure doubled", {})
     return effects
 
 
@@ -182,8 +187,9 @@ class DosingPlan:
         return [inhibitor_ratio if taken else 1.0 for taken in self.inhibitor_taken]
 
 
-def dosing_plan(schedule_id: str, inhibitor: str, adjusted: bool, days: int, *, ramp_up=None,
-                adjustments=None) -> DosingPlan:
+def dosing_plan(
+    schedule_id: str, inhibitor: str, adjusted: bool, days: int, *, ramp_up=None, adjustments=None
+) -> DosingPlan:
     """The schedule a reader explores: labeled doses, and the co-medication from day 1.
 
     ``inhibitor``: ``none`` or one of ``widgets.data.prescribing.INHIBITORS``. With
@@ -197,11 +203,25 @@ def dosing_plan(schedule_id: str, inhibitor: str, adjusted: bool, days: int, *, 
         raise ValueError(f"inhibitor: must be 'none' or one of {', '.join(INHIBITORS)}, not {inhibitor!r}")
     doses = labeled_daily_doses(schedule_id, days, ramp_up)
     if inhibitor == "none":
-        return DosingPlan(schedule_id, inhibitor, adjusted, tuple(doses), (False,) * days,
-                          "No interacting drug: the label's schedule, unchanged.", "source_text")
+        return DosingPlan(
+            schedule_id,
+            inhibitor,
+            adjusted,
+            tuple(doses),
+            (False,) * days,
+            "No interacting drug: the label's schedule, unchanged.",
+            "source_text",
+        )
     if not adjusted:
-        return DosingPlan(schedule_id, inhibitor, adjusted, tuple(doses), (True,) * days,
-                          f"{INHIBITOR_TEXT[inhibitor]} from day 1 with the doses unchanged.", "source_text")
+        return DosingPlan(
+            schedule_id,
+            inhibitor,
+            adjusted,
+            tuple(doses),
+            (True,) * days,
+            f"{INHIBITOR_TEXT[inhibitor]} from day 1 with the doses unchanged.",
+            "source_text",
+        )
     indication = ramp_up.loc[ramp_up["schedule_id"] == schedule_id, "indication"].iloc[0]
     rules = adjustments[(adjustments["indication"] == indication) & (adjustments["inhibitor"] == inhibitor)]
     ramp_rule = rules[rules["phase"] == "ramp_up"].iloc[0]
@@ -213,18 +233,24 @@ def dosing_plan(schedule_id: str, inhibitor: str, adjusted: bool, days: int, *, 
         taken = [day + 1 >= start for day in range(days)]
         dose = float(steady_rule.doses_mg)
         doses = [dose if on else labeled for on, labeled in zip(taken, doses)]
-        text = (f"The label does not allow this inhibitor during the {indication} ramp-up: it starts on day {start}, "
-                f"after the ramp-up, with venetoclax cut to {dose:g} mg a day.")
+        text = (
+            f"The label does not allow this inhibitor during the {indication} ramp-up: it starts on day {start}, "
+            f"after the ramp-up, with venetoclax cut to {dose:g} mg a day."
+        )
     elif ramp_rule.action == "day_by_day":
         steps = [float(value) for value in ramp_rule.doses_mg.split(";")]
         doses = [steps[min(day, len(steps) - 1)] for day in range(days)]
-        text = (f"{INHIBITOR_TEXT[inhibitor]} from day 1 with the reduced ramp-up "
-                f"({', '.join(f'{step:g}' for step in steps)} mg), then {steps[-1]:g} mg a day.")
+        text = (
+            f"{INHIBITOR_TEXT[inhibitor]} from day 1 with the reduced ramp-up "
+            f"({', '.join(f'{step:g}' for step in steps)} mg), then {steps[-1]:g} mg a day."
+        )
     else:
         fraction = 1 - float(ramp_rule.reduction_percent) / 100
         doses = [dose * fraction for dose in doses]
-        text = (f"{INHIBITOR_TEXT[inhibitor]} from day 1 with every dose cut by "
-                f"{ramp_rule.reduction_percent:g}% (the label says at least {ramp_rule.reduction_percent:g}%).")
+        text = (
+            f"{INHIBITOR_TEXT[inhibitor]} from day 1 with every dose cut by "
+            f"{ramp_rule.reduction_percent:g}% (the label says at least {ramp_rule.reduction_percent:g}%)."
+        )
     return DosingPlan(schedule_id, inhibitor, adjusted, tuple(doses), tuple(taken), text, verification)
 
 
@@ -261,8 +287,9 @@ class ExposureScenario:
         return (self.course if course is None else course).daily_auc_ug_h_per_ml / self.reference_auc_ug_h_per_ml
 
 
-def exposure_scenario(schedule_id: str, inhibitor: str, adjusted: bool, *, effects=None, ramp_up=None,
-                      adjustments=None) -> ExposureScenario:
+def exposure_scenario(
+    schedule_id: str, inhibitor: str, adjusted: bool, *, effects=None, ramp_up=None, adjustments=None
+) -> ExposureScenario:
     """Model one schedule with one co-medication, doses unchanged or adjusted as the label says."""
     ramp_up = prescribing.load_ramp_up() if ramp_up is None else ramp_up
     effects = inhibitor_effects() if effects is None else effects
@@ -280,7 +307,12 @@ def exposure_scenario(schedule_id: str, inhibitor: str, adjusted: bool, *, effec
     courses = []
     for fold in (effect.fold, effect.lowest_fold, effect.highest_fold):
         bioavailability, clearance = effect.split(fold)
-        courses.append(pk.simulate(plan.daily_doses_mg, plan.clearance_ratios(clearance),
-                                   bioavailability_ratio=plan.clearance_ratios(bioavailability),
-                                   samples_per_day=SAMPLES_PER_DAY))
+        courses.append(
+            pk.simulate(
+                plan.daily_doses_mg,
+                plan.clearance_ratios(clearance),
+                bioavailability_ratio=plan.clearance_ratios(bioavailability),
+                samples_per_day=SAMPLES_PER_DAY,
+            )
+        )
     return ExposureScenario(plan, effect, courses[0], courses[1], courses[2], reference, reference_auc)

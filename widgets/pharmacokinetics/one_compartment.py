@@ -97,7 +97,7 @@ BIOAVAILABILITY_RATIO_RANGE = (0.1, 10.0)
 SAMPLES_PER_DAY_RANGE = (4, 96)
 
 
-def _check_number(name: str, value, low: float, high: float, *, low_open: bool = False) -> float:
+def check_number(name: str, value, low: float, high: float, *, low_open: bool = False) -> float:
     """``value`` as a float, or a ValueError naming ``name`` and its allowed range."""
     if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
         raise ValueError(f"{name}: must be a number from {low:g} to {high:g}, not {value!r}")
@@ -109,45 +109,57 @@ def _check_number(name: str, value, low: float, high: float, *, low_open: bool =
     return number
 
 
-def time_of_peak_h(absorption_rate_per_h: float, elimination_rate_per_h: float = ELIMINATION_RATE_PER_H,
-                   dosing_interval_h: float | None = None) -> float:
+def time_of_peak_h(
+    absorption_rate_per_h: float,
+    elimination_rate_per_h: float = ELIMINATION_RATE_PER_H,
+    dosing_interval_h: float | None = None,
+) -> float:
     """Time of the peak after a dose: a single dose, or at steady state if ``dosing_interval_h`` is given.
 
     Single dose: t = ln(ka/ke) / (ka - ke). Steady state (Gibaldi and Perrier's classic
     result for repeated oral doses): t = ln[ka(1 - e^(-ke·τ)) / (ke(1 - e^(-ka·τ)))] / (ka - ke).
     """
-    ka = _check_number("absorption_rate_per_h", absorption_rate_per_h, 0.0, 100.0, low_open=True)
-    ke = _check_number("elimination_rate_per_h", elimination_rate_per_h, 0.0, 10.0, low_open=True)
+    ka = check_number("absorption_rate_per_h", absorption_rate_per_h, 0.0, 100.0, low_open=True)
+    ke = check_number("elimination_rate_per_h", elimination_rate_per_h, 0.0, 10.0, low_open=True)
     if math.isclose(ka, ke):
-        raise ValueError("absorption_rate_per_h: must differ from elimination_rate_per_h "
-                         f"({ke:g} /h); the closed form divides by their difference")
+        raise ValueError(
+            "absorption_rate_per_h: must differ from elimination_rate_per_h "
+            f"({ke:g} /h); the closed form divides by their difference"
+        )
     if dosing_interval_h is None:
         return math.log(ka / ke) / (ka - ke)
-    tau = _check_number("dosing_interval_h", dosing_interval_h, 0.0, 1000.0, low_open=True)
+    tau = check_number("dosing_interval_h", dosing_interval_h, 0.0, 1000.0, low_open=True)
     return math.log(ka * (1 - math.exp(-ke * tau)) / (ke * (1 - math.exp(-ka * tau)))) / (ka - ke)
 
 
-def mean_time_of_peak_h(absorption_rate_per_h: float, elimination_rate_per_h: float = ELIMINATION_RATE_PER_H,
-                        dosing_interval_h: float = DOSING_INTERVAL_H) -> float:
+def mean_time_of_peak_h(
+    absorption_rate_per_h: float,
+    elimination_rate_per_h: float = ELIMINATION_RATE_PER_H,
+    dosing_interval_h: float = DOSING_INTERVAL_H,
+) -> float:
     """The mean of the first dose's and the steady-state time of the peak (h)."""
-    return (time_of_peak_h(absorption_rate_per_h, elimination_rate_per_h)
-            + time_of_peak_h(absorption_rate_per_h, elimination_rate_per_h, dosing_interval_h)) / 2
+    return (
+        time_of_peak_h(absorption_rate_per_h, elimination_rate_per_h)
+        + time_of_peak_h(absorption_rate_per_h, elimination_rate_per_h, dosing_interval_h)
+    ) / 2
 
 
-def absorption_rate_for_peak(peak_time_h: float = TARGET_TMAX_H,
-                             elimination_rate_per_h: float = ELIMINATION_RATE_PER_H,
-                             dosing_interval_h: float = DOSING_INTERVAL_H) -> float:
+def absorption_rate_for_peak(
+    peak_time_h: float = TARGET_TMAX_H,
+    elimination_rate_per_h: float = ELIMINATION_RATE_PER_H,
+    dosing_interval_h: float = DOSING_INTERVAL_H,
+) -> float:
     """The absorption rate ka (1/h) whose mean time of the peak (``mean_time_of_peak_h``) is ``peak_time_h``.
 
     The peak comes earlier at steady state than after the first dose; taking the mean of
     the two keeps both inside the label's 5-8 h. Solved by bisection (the peak comes
     earlier as ka rises).
     """
-    ke = _check_number("elimination_rate_per_h", elimination_rate_per_h, 0.0, 10.0, low_open=True)
+    ke = check_number("elimination_rate_per_h", elimination_rate_per_h, 0.0, 10.0, low_open=True)
     low, high = ke * 1.001, 100.0
     latest = mean_time_of_peak_h(low, ke, dosing_interval_h)
     earliest = mean_time_of_peak_h(high, ke, dosing_interval_h)
-    peak = _check_number("peak_time_h", peak_time_h, earliest, latest)
+    peak = check_number("peak_time_h", peak_time_h, earliest, latest)
     for _ in range(200):
         middle = math.sqrt(low * high)
         if mean_time_of_peak_h(middle, ke, dosing_interval_h) > peak:
@@ -186,9 +198,9 @@ def clearance_ratio_from_auc_ratio(auc_ratio: float, dose_with_inhibitor_mg: flo
     This assumes exposure is proportional to dose, which the label reports for 150-800 mg
     only; the posaconazole study used 50 and 100 mg.
     """
-    ratio = _check_number("auc_ratio", auc_ratio, 0.0, 100.0, low_open=True)
-    with_mg = _check_number("dose_with_inhibitor_mg", dose_with_inhibitor_mg, 0.0, MAX_DAILY_DOSE_MG, low_open=True)
-    alone_mg = _check_number("dose_alone_mg", dose_alone_mg, 0.0, MAX_DAILY_DOSE_MG, low_open=True)
+    ratio = check_number("auc_ratio", auc_ratio, 0.0, 100.0, low_open=True)
+    with_mg = check_number("dose_with_inhibitor_mg", dose_with_inhibitor_mg, 0.0, MAX_DAILY_DOSE_MG, low_open=True)
+    alone_mg = check_number("dose_alone_mg", dose_alone_mg, 0.0, MAX_DAILY_DOSE_MG, low_open=True)
     return (with_mg / alone_mg) / ratio
 
 
@@ -226,25 +238,33 @@ def _doses(daily_doses_mg: Sequence[float]) -> tuple[float, ...]:
         raise ValueError(f"daily_doses_mg: must be a list of daily doses in mg, not {daily_doses_mg!r}")
     if not 1 <= len(daily_doses_mg) <= 366:
         raise ValueError(f"daily_doses_mg: must hold 1 to 366 days, not {len(daily_doses_mg)}")
-    return tuple(_check_number(f"daily_doses_mg[{day}]", dose, 0.0, MAX_DAILY_DOSE_MG)
-                 for day, dose in enumerate(daily_doses_mg))
+    return tuple(
+        check_number(f"daily_doses_mg[{day}]", dose, 0.0, MAX_DAILY_DOSE_MG) for day, dose in enumerate(daily_doses_mg)
+    )
 
 
-def _ratios(values, days: int, name: str = "clearance_ratio",
-            allowed: tuple[float, float] = CLEARANCE_RATIO_RANGE) -> tuple[float, ...]:
+def _ratios(
+    values, days: int, name: str = "clearance_ratio", allowed: tuple[float, float] = CLEARANCE_RATIO_RANGE
+) -> tuple[float, ...]:
     """``values`` (one number, or one per day) as one ratio per day, checked against ``allowed``."""
     low, high = allowed
     if isinstance(values, (int, float, np.integer, np.floating)) and not isinstance(values, bool):
-        return (_check_number(name, values, low, high),) * days
+        return (check_number(name, values, low, high),) * days
     if isinstance(values, (str, bytes)) or not hasattr(values, "__len__"):
         raise ValueError(f"{name}: must be a number from {low:g} to {high:g} or one per day, not {values!r}")
     if len(values) != days:
         raise ValueError(f"{name}: must hold one value per day ({days}), not {len(values)}")
-    return tuple(_check_number(f"{name}[{day}]", ratio, low, high) for day, ratio in enumerate(values))
+    return tuple(check_number(f"{name}[{day}]", ratio, low, high) for day, ratio in enumerate(values))
 
 
-def simulate(daily_doses_mg: Sequence[float], clearance_ratio=1.0, *, bioavailability_ratio=1.0,
-             samples_per_day: int = 24, absorption_rate_per_h: float = ABSORPTION_RATE_PER_H) -> ExposureCourse:
+def simulate(
+    daily_doses_mg: Sequence[float],
+    clearance_ratio=1.0,
+    *,
+    bioavailability_ratio=1.0,
+    samples_per_day: int = 24,
+    absorption_rate_per_h: float = ABSORPTION_RATE_PER_H,
+) -> ExposureCourse:
     """Follow a once-daily schedule day by day.
 
     ``daily_doses_mg``: one dose per day (mg, 0 for a missed day), taken at the start of
@@ -258,11 +278,16 @@ def simulate(daily_doses_mg: Sequence[float], clearance_ratio=1.0, *, bioavailab
     ratios = _ratios(clearance_ratio, len(doses))
     absorbed = _ratios(bioavailability_ratio, len(doses), "bioavailability_ratio", BIOAVAILABILITY_RATIO_RANGE)
     doses_absorbed = [dose * share for dose, share in zip(doses, absorbed)]
-    if isinstance(samples_per_day, bool) or not isinstance(samples_per_day, (int, np.integer)) \
-            or not SAMPLES_PER_DAY_RANGE[0] <= samples_per_day <= SAMPLES_PER_DAY_RANGE[1]:
-        raise ValueError(f"samples_per_day: must be a whole number from {SAMPLES_PER_DAY_RANGE[0]} "
-                         f"to {SAMPLES_PER_DAY_RANGE[1]}, not {samples_per_day!r}")
-    ka = _check_number("absorption_rate_per_h", absorption_rate_per_h, ELIMINATION_RATE_PER_H * 1.5, 100.0)
+    if (
+        isinstance(samples_per_day, bool)
+        or not isinstance(samples_per_day, (int, np.integer))
+        or not SAMPLES_PER_DAY_RANGE[0] <= samples_per_day <= SAMPLES_PER_DAY_RANGE[1]
+    ):
+        raise ValueError(
+            f"samples_per_day: must be a whole number from {SAMPLES_PER_DAY_RANGE[0]} "
+            f"to {SAMPLES_PER_DAY_RANGE[1]}, not {samples_per_day!r}"
+        )
+    ka = check_number("absorption_rate_per_h", absorption_rate_per_h, ELIMINATION_RATE_PER_H * 1.5, 100.0)
     volume, tau = APPARENT_VOLUME_L, DOSING_INTERVAL_H
     within_day = np.arange(samples_per_day) * (tau / samples_per_day)
     gut_mg, body_mg = 0.0, 0.0
@@ -270,16 +295,19 @@ def simulate(daily_doses_mg: Sequence[float], clearance_ratio=1.0, *, bioavailab
     for day, (dose, ratio) in enumerate(zip(doses_absorbed, ratios)):
         ke = ELIMINATION_RATE_PER_H * ratio
         if math.isclose(ka, ke, rel_tol=1e-6):
-            raise ValueError(f"clearance_ratio[{day}]: makes elimination as fast as absorption "
-                             f"({ka:.3g} /h); the closed form needs them to differ")
+            raise ValueError(
+                f"clearance_ratio[{day}]: makes elimination as fast as absorption "
+                f"({ka:.3g} /h); the closed form needs them to differ"
+            )
         gut_mg += dose
         transfer = gut_mg * ka / (ka - ke)
         # Amount in the body at each sample time (closed form of the two linear equations).
         body = body_mg * np.exp(-ke * within_day) + transfer * (np.exp(-ke * within_day) - np.exp(-ka * within_day))
         fine = np.linspace(0.0, tau, 481)
         fine_body = body_mg * np.exp(-ke * fine) + transfer * (np.exp(-ke * fine) - np.exp(-ka * fine))
-        auc_mg_h = (body_mg * (1 - math.exp(-ke * tau)) / ke
-                    + transfer * ((1 - math.exp(-ke * tau)) / ke - (1 - math.exp(-ka * tau)) / ka))
+        auc_mg_h = body_mg * (1 - math.exp(-ke * tau)) / ke + transfer * (
+            (1 - math.exp(-ke * tau)) / ke - (1 - math.exp(-ka * tau)) / ka
+        )
         times.append(day * tau + within_day)
         concentrations.append(body / volume)
         aucs.append(auc_mg_h / volume)
@@ -288,53 +316,23 @@ def simulate(daily_doses_mg: Sequence[float], clearance_ratio=1.0, *, bioavailab
         gut_mg *= math.exp(-ka * tau)
     end_h = len(doses) * tau
     return ExposureCourse(
-        daily_doses_mg=doses, clearance_ratios=ratios,
+        daily_doses_mg=doses,
+        clearance_ratios=ratios,
         time_h=np.append(np.concatenate(times), end_h),
         concentration_ug_per_ml=np.maximum(np.append(np.concatenate(concentrations), body_mg / volume), 0.0),
-        daily_auc_ug_h_per_ml=np.array(aucs), daily_peak_ug_per_ml=np.array(peaks))
+        daily_auc_ug_h_per_ml=np.array(aucs),
+        daily_peak_ug_per_ml=np.array(peaks),
+    )
 
 
-def steady_state_auc_ug_h_per_ml(dose_mg: float, clearance_ratio: float = 1.0,
-                                 bioavailability_ratio: float = 1.0) -> float:
+def steady_state_auc_ug_h_per_ml(
+    dose_mg: float, clearance_ratio: float = 1.0, bioavailability_ratio: float = 1.0
+) -> float:
     """Exposure over one day at steady state: dose · bioavailability_ratio / (CL/F · clearance_ratio)."""
-    dose = _check_number("dose_mg", dose_mg, 0.0, MAX_DAILY_DOSE_MG)
-    ratio = _check_number("clearance_ratio", clearance_ratio, *CLEARANCE_RATIO_RANGE)
-    share = _check_number("bioavailability_ratio", bioavailability_ratio, *BIOAVAILABILITY_RATIO_RANGE)
+    dose = check_number("dose_mg", dose_mg, 0.0, MAX_DAILY_DOSE_MG)
+    ratio = check_number("clearance_ratio", clearance_ratio, *CLEARANCE_RATIO_RANGE)
+    share = check_number("bioavailability_ratio", bioavailability_ratio, *BIOAVAILABILITY_RATIO_RANGE)
     return dose * share / (APPARENT_CLEARANCE_L_PER_H * ratio)
-
-
-def single_dose_peak_ratio(clearance_ratio: float, bioavailability_ratio: float = 1.0) -> float:
-    """The model's Cmax after one dose with an inhibitor divided by Cmax without (closed form)."""
-    ratio = _check_number("clearance_ratio", clearance_ratio, *CLEARANCE_RATIO_RANGE)
-    share = _check_number("bioavailability_ratio", bioavailability_ratio, *BIOAVAILABILITY_RATIO_RANGE)
-
-    def peak(ke: float) -> float:
-        ka = ABSORPTION_RATE_PER_H
-        at = time_of_peak_h(ka, ke)
-        return ka / (ka - ke) * (math.exp(-ke * at) - math.exp(-ka * at))
-
-    return share * peak(ELIMINATION_RATE_PER_H * ratio) / peak(ELIMINATION_RATE_PER_H)
-
-
-def split_inhibitor_effect(auc_ratio: float, cmax_ratio: float) -> tuple[float, float]:
-    """``(bioavailability_ratio, clearance_ratio)`` with which one dose in the model gives both a
-    study's single-dose AUC ratio (= bioavailability_ratio / clearance_ratio) and its Cmax ratio.
-
-    Solved by bisection on the clearance ratio: from all of the effect on clearance (the
-    lowest Cmax ratio) to all on bioavailability (Cmax ratio = AUC ratio).
-    """
-    auc = _check_number("auc_ratio", auc_ratio, 1.0, BIOAVAILABILITY_RATIO_RANGE[1] / CLEARANCE_RATIO_RANGE[0])
-    low, high = 1.0 / auc, 1.0
-    lowest = single_dose_peak_ratio(low, 1.0)
-    peak = _check_number("cmax_ratio", cmax_ratio, lowest, min(auc, BIOAVAILABILITY_RATIO_RANGE[1]))
-    for _ in range(100):
-        middle = (low + high) / 2
-        if single_dose_peak_ratio(middle, auc * middle) > peak:
-            high = middle
-        else:
-            low = middle
-    clearance = (low + high) / 2
-    return auc * clearance, clearance
 
 
 @dataclass(frozen=True)
@@ -356,17 +354,24 @@ def model_parameters() -> dict[str, ModelParameter]:
     label = ("venclexta_label",)
     return {
         "half_life": ModelParameter("Terminal half-life", TERMINAL_HALF_LIFE_H, "h", "label", label),
-        "auc_ss": ModelParameter(f"Steady-state AUC over 24 h, {REFERENCE_DOSE_MG:g} mg with a low-fat meal",
-                                 REFERENCE_AUC_SS_UG_H_PER_ML, "µg·h/mL", "label", label,
-                                 sd=REFERENCE_AUC_SS_SD_UG_H_PER_ML),
+        "auc_ss": ModelParameter(
+            f"Steady-state AUC over 24 h, {REFERENCE_DOSE_MG:g} mg with a low-fat meal",
+            REFERENCE_AUC_SS_UG_H_PER_ML,
+            "µg·h/mL",
+            "label",
+            label,
+            sd=REFERENCE_AUC_SS_SD_UG_H_PER_ML,
+        ),
         "tmax": ModelParameter("Time to peak after repeated doses with food", TMAX_RANGE_H, "h", "label", label),
         "molecular_weight": ModelParameter("Molecular weight", MOLECULAR_WEIGHT_G_PER_MOL, "g/mol", "label", label),
-        "elimination_rate": ModelParameter("Elimination rate constant ke", ELIMINATION_RATE_PER_H, "/h", "derived",
-                                           label),
+        "elimination_rate": ModelParameter(
+            "Elimination rate constant ke", ELIMINATION_RATE_PER_H, "/h", "derived", label
+        ),
         "clearance": ModelParameter("Apparent clearance CL/F", APPARENT_CLEARANCE_L_PER_H, "L/h", "derived", label),
         "volume": ModelParameter("Apparent volume V/F", APPARENT_VOLUME_L, "L", "derived", label),
-        "absorption_rate": ModelParameter("Absorption rate constant ka", ABSORPTION_RATE_PER_H, "/h",
-                                          "teaching assumption", ()),
+        "absorption_rate": ModelParameter(
+            "Absorption rate constant ka", ABSORPTION_RATE_PER_H, "/h", "teaching assumption", ()
+        ),
     }
 
 
@@ -377,6 +382,6 @@ def time_to_steady_state_fraction_h(fraction: float = 0.9, clearance_ratio: floa
     exposure), so the approach to the new steady state is slower by that factor: a teaching
     estimate, as that time was not measured with any azole.
     """
-    share = _check_number("fraction", fraction, 0.0, 0.999, low_open=True)
-    ratio = _check_number("clearance_ratio", clearance_ratio, *CLEARANCE_RATIO_RANGE)
+    share = check_number("fraction", fraction, 0.0, 0.999, low_open=True)
+    ratio = check_number("clearance_ratio", clearance_ratio, *CLEARANCE_RATIO_RANGE)
     return math.log(1.0 / (1.0 - share)) / (ELIMINATION_RATE_PER_H * ratio)

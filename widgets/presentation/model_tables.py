@@ -23,10 +23,12 @@ def reading_guide_numbers() -> dict[str, str]:
     ``RESISTANT_ABOVE_NM``, derived from the label's free-drug bound), ``resistant_factor``
     (their ratio, a teaching convention) and ``range_top`` (the highest dose the IC50
     search tries; above it an IC50 is "not reached")."""
-    return {"sensitive_below": dose_label(model.SENSITIVE_BELOW_NM),
-            "resistant_above": dose_label(model.RESISTANT_ABOVE_NM),
-            "resistant_factor": f"{model.RESISTANT_ABOVE_NM / model.SENSITIVE_BELOW_NM:g}",
-            "range_top": dose_label(model.IC50_RANGE_NM[1])}
+    return {
+        "sensitive_below": dose_label(model.SENSITIVE_BELOW_NM),
+        "resistant_above": dose_label(model.RESISTANT_ABOVE_NM),
+        "resistant_factor": f"{model.RESISTANT_ABOVE_NM / model.SENSITIVE_BELOW_NM:g}",
+        "range_top": dose_label(model.IC50_RANGE_NM[1]),
+    }
 
 
 def constant_text(value: float, unit: str, relation: str = "=") -> str:
@@ -62,8 +64,15 @@ def selectivity_ratio_text(drug_key: str) -> str:
 def selectivity_texts() -> pd.DataFrame:
     """Per drug key (the index): each Ki as text (``ki_bcl2``, ``ki_bclxl``, ``ki_mcl1``)
     and the BCL-XL/BCL-2 ratio (``bclxl_over_bcl2``), as the selectivity table prints them."""
-    return pd.DataFrame({key: {**{f"ki_{protein}": ki_text(key, protein) for protein in ANTI_APOPTOTICS},
-                               "bclxl_over_bcl2": selectivity_ratio_text(key)} for key in model.DRUGS}).T
+    return pd.DataFrame(
+        {
+            key: {
+                **{f"ki_{protein}": ki_text(key, protein) for protein in ANTI_APOPTOTICS},
+                "bclxl_over_bcl2": selectivity_ratio_text(key),
+            }
+            for key in model.DRUGS
+        }
+    ).T
 
 
 def profiles_table():
@@ -72,11 +81,20 @@ def profiles_table():
     rows = []
     for named in model.NAMED_PROFILES.values():
         levels = named.profile
-        rows.append([named.name, f"{levels.bcl2:g}", f"{levels.bclxl:g}", f"{levels.mcl1:g}", f"{levels.bim:g}",
-                     f"{levels.bax_bak:g}"])
+        rows.append(
+            [
+                named.name,
+                f"{levels.bcl2:g}",
+                f"{levels.bclxl:g}",
+                f"{levels.mcl1:g}",
+                f"{levels.bim:g}",
+                f"{levels.bax_bak:g}",
+            ]
+        )
     table = markdown_table(["Profile (levels in nM)", "BCL-2", "BCL-XL", "MCL-1", "BIM", "BAX/BAK"], rows).data
-    evidence = "\n".join(f"- **{named.name}**: {named.evidence} {cite(named.sources)}"
-                         for named in model.NAMED_PROFILES.values())
+    evidence = "\n".join(
+        f"- **{named.name}**: {named.evidence} {cite(named.sources)}" for named in model.NAMED_PROFILES.values()
+    )
     return Markdown(f"{table}\n\nWhy each profile has this shape:\n\n{evidence}")
 
 
@@ -86,8 +104,17 @@ def selectivity_table():
     rows = []
     for record in summaries.selectivity().itertuples(index=False):
         text = texts.loc[record.key]
-        rows.append([record.drug, record.targets, text.ki_bcl2, text.ki_bclxl, text.ki_mcl1, text.bclxl_over_bcl2,
-                     cite(record.sources)])
+        rows.append(
+            [
+                record.drug,
+                record.targets,
+                text.ki_bcl2,
+                text.ki_bclxl,
+                text.ki_mcl1,
+                text.bclxl_over_bcl2,
+                cite(record.sources),
+            ]
+        )
     return markdown_table(["Drug", "Targets", "BCL-2", "BCL-XL", "MCL-1", "BCL-XL / BCL-2", "Source"], rows)
 
 
@@ -118,6 +145,13 @@ def constants_table():
     rows = []
     for record in summaries.constants_catalogue().itertuples(index=False):
         basis = record.basis if record.read_in_source else f"{record.basis} (quoted, not read)"
-        rows.append([record.quantity, constant_text(record.value, record.unit, record.relation), basis,
-                     cite(record.source), record.note])
+        rows.append(
+            [
+                record.quantity,
+                constant_text(record.value, record.unit, record.relation),
+                basis,
+                cite(record.source),
+                record.note,
+            ]
+        )
     return markdown_table(["Quantity", "Value", "Basis", "Source", "Note"], rows)

@@ -58,7 +58,7 @@ def fold_change(fold: float) -> str:
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """"1 study", "3 studies": the count and the word that agrees with it."""
+    """ "1 study", "3 studies": the count and the word that agrees with it."""
     word = singular if count == 1 else (plural_form or f"{singular}s")
     return f"{count} {word}"
 

@@ -37,7 +37,8 @@ def test_the_guide_follows_from_the_glued_label_numbers(numbers):
 def test_the_solver_tolerance_and_the_g101v_fold_are_printed_without_rounding_them_away(numbers):
     assert float(numbers["solver.relative_tolerance"]) == binding.RELATIVE_TOLERANCE
     assert float(numbers["g101v.affinity_loss"].replace(",", "")) == pytest.approx(
-        constants.BCL2_G101V_VENETOCLAX_AFFINITY_LOSS.value, rel=0.05)
+        constants.BCL2_G101V_VENETOCLAX_AFFINITY_LOSS.value, rel=0.05
+    )
 
 
 def test_the_tables_list_every_profile_drug_partner_and_constant():

@@ -40,8 +40,9 @@ def glue_references(notebook: Path) -> set[str]:
     for cell in cells(notebook, "code"):
         meta = cell["metadata"].get("mystnb", {})
         texts += [str(meta.get("figure", {}).get("caption", "")), str(meta.get("image", {}).get("alt", ""))]
-    return ({match.group(1) or match.group(2) for text in texts for match in GLUE_REFERENCE.finditer(text)}
-            | {match.group(1) for text in texts for match in GLUE_ANSWER.finditer(text)})
+    return {match.group(1) or match.group(2) for text in texts for match in GLUE_REFERENCE.finditer(text)} | {
+        match.group(1) for text in texts for match in GLUE_ANSWER.finditer(text)
+    }
 
 
 @cache
@@ -63,7 +64,9 @@ def test_a_notebook_imports_only_its_chapter_module(notebook):
             if plain:
                 pytest.fail(f"{notebook.name}: 'import {plain}': a notebook imports only {expected}")
             parent = expected.rpartition(".")
-            ok = (imported == expected) or (imported == parent[0] and parent[2] in [n.strip().split(" as ")[0] for n in names.split(",")])
+            ok = (imported == expected) or (
+                imported == parent[0] and parent[2] in [n.strip().split(" as ")[0] for n in names.split(",")]
+            )
             assert ok, f"{notebook.name}: 'from {imported} import {names.strip()}': import only {expected}"
 
 

@@ -42,18 +42,28 @@ def close_figures():
 
 
 HEATMAP_CLAIMS = [
-    ("Venetoclax is sensitive in the three B-ALL profiles and ETP-ALL",
-     [(p, "venetoclax", "sensitive") for p in [*B_ALL_PROFILES, "etp_all"]]),
-    ("resistant in mature T-ALL and the MCL-1-driven profile",
-     [(p, "venetoclax", "resistant") for p in ("mature_t_all", "mcl1_resistant")]),
-    ("venetoclax plus asparaginase is sensitive in the B-ALL profiles and ETP-ALL and resistant in mature T-ALL "
-     "and the MCL-1-driven profile",
-     [(p, "venetoclax_asparaginase", "sensitive") for p in [*B_ALL_PROFILES, "etp_all"]]
-     + [(p, "venetoclax_asparaginase", "resistant") for p in ("mature_t_all", "mcl1_resistant")]),
-    ("Venetoclax plus S63845 is sensitive in every profile except mature T-ALL",
-     [(p, "venetoclax_s63845", "sensitive" if p != "mature_t_all" else "resistant") for p in model.PROFILES]),
-    ("the navitoclax, AZD4320 and S63845 columns say no band",
-     [(p, d, NO_BAND) for p in model.PROFILES for d in ("navitoclax", "azd4320", "s63845")]),
+    (
+        "Venetoclax is sensitive in the three B-ALL profiles and ETP-ALL",
+        [(p, "venetoclax", "sensitive") for p in [*B_ALL_PROFILES, "etp_all"]],
+    ),
+    (
+        "resistant in mature T-ALL and the MCL-1-driven profile",
+        [(p, "venetoclax", "resistant") for p in ("mature_t_all", "mcl1_resistant")],
+    ),
+    (
+        "venetoclax plus asparaginase is sensitive in the B-ALL profiles and ETP-ALL and resistant in mature T-ALL "
+        "and the MCL-1-driven profile",
+        [(p, "venetoclax_asparaginase", "sensitive") for p in [*B_ALL_PROFILES, "etp_all"]]
+        + [(p, "venetoclax_asparaginase", "resistant") for p in ("mature_t_all", "mcl1_resistant")],
+    ),
+    (
+        "Venetoclax plus S63845 is sensitive in every profile except mature T-ALL",
+        [(p, "venetoclax_s63845", "sensitive" if p != "mature_t_all" else "resistant") for p in model.PROFILES],
+    ),
+    (
+        "the navitoclax, AZD4320 and S63845 columns say no band",
+        [(p, d, NO_BAND) for p in model.PROFILES for d in ("navitoclax", "azd4320", "s63845")],
+    ),
 ]
 
 
@@ -72,8 +82,10 @@ def test_heatmap_alt_text_on_the_drugs_without_a_band(heatmap_classes):
     others = [p for p in model.PROFILES if p != "mcl1_resistant"]
     assert all(math.isinf(matrix.loc[p, "s63845"]) for p in others)
     assert math.isfinite(matrix.loc["mcl1_resistant", "s63845"])
-    assert ("Navitoclax is within tenfold of venetoclax in the B-ALL profiles and ETP-ALL, hundreds of times below it "
-            "in mature T-ALL, and fails in the MCL-1-driven profile") in alt
+    assert (
+        "Navitoclax is within tenfold of venetoclax in the B-ALL profiles and ETP-ALL, hundreds of times below it "
+        "in mature T-ALL, and fails in the MCL-1-driven profile"
+    ) in alt
     for p in [*B_ALL_PROFILES, "etp_all"]:
         assert matrix.loc[p, "navitoclax"] < 10 * matrix.loc[p, "venetoclax"]
     assert matrix.loc["mature_t_all", "navitoclax"] * 100 < matrix.loc["mature_t_all", "venetoclax"]
@@ -103,7 +115,8 @@ def test_the_glued_ic50_is_the_model_ic50(numbers, profile):
     regimen = model.REGIMENS["venetoclax_s63845"]
     assert numbers[f"ic50.{profile}.venetoclax"] == dose_label(model.ic50(model.PROFILES[profile], "venetoclax"))
     assert numbers[f"ic50.{profile}.venetoclax_s63845"] == dose_label(
-        model.ic50(model.PROFILES[profile], regimen.drug, **regimen.options()))
+        model.ic50(model.PROFILES[profile], regimen.drug, **regimen.options())
+    )
 
 
 def test_the_ic50_table_in_the_dropdown_is_glued_and_prints_the_same_values(numbers):
@@ -139,7 +152,7 @@ def test_the_bh3_answers_hold_in_the_model():
 
 
 def test_both_mcl1_partners_act_alike_by_the_glued_factor(numbers):
-    """"In the model, both partners act the same way: they multiply the cell's MCL-1 by ..."."""
+    """ "In the model, both partners act the same way: they multiply the cell's MCL-1 by ..."."""
     asparaginase, homoharringtonine = model.PARTNERS["asparaginase"], model.PARTNERS["homoharringtonine"]
     assert asparaginase.scale == homoharringtonine.scale == {"mcl1": asparaginase.scale["mcl1"]}
     assert numbers["partner.asparaginase.mcl1_factor"] == level_label(asparaginase.scale["mcl1"])

@@ -45,13 +45,16 @@ def test_change_keys_follow_the_key_scheme():
     assert page.change_key("bcl2", 0.25) == "bcl2_x0_25"
 
 
-@pytest.mark.parametrize("key, regimen, change", [
-    ("ic50.mcl1_x4.venetoclax", "venetoclax", {"mcl1": 4.0}),
-    ("ic50.mcl1_x4.venetoclax_s63845", "venetoclax_s63845", {"mcl1": 4.0}),
-    ("ic50.bclxl_x4.venetoclax_mdm2", "venetoclax_mdm2", {"bclxl": 4.0}),
-    ("ic50.bcl2_x0_25.venetoclax", "venetoclax", {"bcl2": 0.25}),
-    ("ic50.mcl1_x2.venetoclax", "venetoclax", {"mcl1": 2.0}),
-])
+@pytest.mark.parametrize(
+    "key, regimen, change",
+    [
+        ("ic50.mcl1_x4.venetoclax", "venetoclax", {"mcl1": 4.0}),
+        ("ic50.mcl1_x4.venetoclax_s63845", "venetoclax_s63845", {"mcl1": 4.0}),
+        ("ic50.bclxl_x4.venetoclax_mdm2", "venetoclax_mdm2", {"bclxl": 4.0}),
+        ("ic50.bcl2_x0_25.venetoclax", "venetoclax", {"bcl2": 0.25}),
+        ("ic50.mcl1_x2.venetoclax", "venetoclax", {"mcl1": 2.0}),
+    ],
+)
 def test_a_glued_ic50_is_the_model_ic50(numbers, key, regimen, change):
     assert numbers[key] == dose_label(model_ic50(regimen, **change))
 
@@ -107,17 +110,22 @@ def test_each_figure_cell_draws_its_spec_and_stores_its_alt_text():
     assert cells == [(f'page.figure("{name}");', figure_name(name)) for name in page.FIGURES]
     for name in page.FIGURES:
         assert stored_alt(NOTEBOOK, figure_name(name)) == page.alt_text(name), (
-            f"{NOTEBOOK}: the alt text of {figure_name(name)} differs from resistance.ALT_TEXTS")
+            f"{NOTEBOOK}: the alt text of {figure_name(name)} differs from resistance.ALT_TEXTS"
+        )
 
 
 # --- what the shift figure's alt text claims --------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def shift_classes():
     """The class of every point of fig-resistance-shift, from the tables the figure draws."""
-    return {protein: table.apply(lambda column: column.map(
-        lambda value: model.ic50_class(value, model.REGIMENS[column.name].drug)))
-            for protein, table in page.shift_tables().items()}
+    return {
+        protein: table.apply(
+            lambda column: column.map(lambda value: model.ic50_class(value, model.REGIMENS[column.name].drug))
+        )
+        for protein, table in page.shift_tables().items()
+    }
 
 
 def test_the_shift_figure_draws_the_regimens_its_alt_text_names():
@@ -134,8 +142,10 @@ def test_shift_alt_text_states_the_model_classes(shift_classes):
     assert "venetoclax with S63845 stays sensitive up to ×4 and rises only at ×8" in alt
     assert (mcl1.loc[:4.0, "venetoclax_s63845"] == "sensitive").all()
     assert mcl1.loc[8.0, "venetoclax_s63845"] != "sensitive"
-    assert ("venetoclax with asparaginase, whose assumed MCL-1 cut is modest, stays sensitive up to ×2 and is "
-            "resistant by ×4") in alt
+    assert (
+        "venetoclax with asparaginase, whose assumed MCL-1 cut is modest, stays sensitive up to ×2 and is "
+        "resistant by ×4"
+    ) in alt
     assert (mcl1.loc[:2.0, "venetoclax_asparaginase"] == "sensitive").all()
     assert mcl1.loc[4.0, "venetoclax_asparaginase"] == "resistant"
     assert "BCL-XL raised: venetoclax alone rises into the resistant band by ×4" in alt
@@ -161,28 +171,45 @@ def test_the_bclxl_exercise_names_the_dual_inhibitor_as_the_best_treatment():
 
 # --- what the lineage figure's alt text claims ------------------------------------------------
 
+
 def shares(partition) -> dict[str, float]:
     """Where the typical cell's BIM sits, as fractions of all its BIM."""
     total = sum(partition.on_protein_nM.values()) + partition.free_nM
-    return {**{protein: amount / total for protein, amount in partition.on_protein_nM.items()},
-            "free": partition.free_nM / total}
+    return {
+        **{protein: amount / total for protein, amount in partition.on_protein_nM.items()},
+        "free": partition.free_nM / total,
+    }
 
 
-ABOUT = 0.05   # "about three quarters": within five percentage points
+ABOUT = 0.05  # "about three quarters": within five percentage points
 
 LINEAGE_CLAIMS = [
-    ("Mature T-ALL with no drug: about three quarters of BIM on BCL-XL, the rest on BCL-2 and MCL-1, none free; "
-     "survives", 0,
-     lambda s, momp: math.isclose(s["bclxl"], 3 / 4, abs_tol=ABOUT) and s["free"] < 0.005 and not momp),
-    ("Mature T-ALL with venetoclax: the BCL-2 share is gone, MCL-1 now holds about a quarter, almost none is free; "
-     "survives", 1,
-     lambda s, momp: s["bcl2"] < 0.005 and math.isclose(s["mcl1"], 1 / 4, abs_tol=ABOUT) and s["free"] < 0.02
-     and not momp),
-    ("Mature T-ALL with AZD4320: BCL-XL share falls to about two fifths and about a fifth of BIM is free; dies", 2,
-     lambda s, momp: math.isclose(s["bclxl"], 2 / 5, abs_tol=ABOUT) and math.isclose(s["free"], 1 / 5, abs_tol=ABOUT)
-     and momp),
-    ("ETP-ALL with venetoclax: about two fifths of BIM free; dies", 3,
-     lambda s, momp: math.isclose(s["free"], 2 / 5, abs_tol=ABOUT) and momp),
+    (
+        "Mature T-ALL with no drug: about three quarters of BIM on BCL-XL, the rest on BCL-2 and MCL-1, none free; "
+        "survives",
+        0,
+        lambda s, momp: math.isclose(s["bclxl"], 3 / 4, abs_tol=ABOUT) and s["free"] < 0.005 and not momp,
+    ),
+    (
+        "Mature T-ALL with venetoclax: the BCL-2 share is gone, MCL-1 now holds about a quarter, almost none is free; "
+        "survives",
+        1,
+        lambda s, momp: (
+            s["bcl2"] < 0.005 and math.isclose(s["mcl1"], 1 / 4, abs_tol=ABOUT) and s["free"] < 0.02 and not momp
+        ),
+    ),
+    (
+        "Mature T-ALL with AZD4320: BCL-XL share falls to about two fifths and about a fifth of BIM is free; dies",
+        2,
+        lambda s, momp: (
+            math.isclose(s["bclxl"], 2 / 5, abs_tol=ABOUT) and math.isclose(s["free"], 1 / 5, abs_tol=ABOUT) and momp
+        ),
+    ),
+    (
+        "ETP-ALL with venetoclax: about two fifths of BIM free; dies",
+        3,
+        lambda s, momp: math.isclose(s["free"], 2 / 5, abs_tol=ABOUT) and momp,
+    ),
 ]
 
 

@@ -41,7 +41,8 @@ def test_numbers_come_from_the_data_and_the_model(numbers):
     slower = numbers["pk.days_to_90_posaconazole"] / numbers["pk.days_to_90_alone"]
     assert slower == pytest.approx(1 / posaconazole.clearance_ratio) and 1 < slower < posaconazole.fold
     assert float(numbers["inhibitor.ketoconazole.cmax_all_on_clearance"]) < float(
-        numbers["interaction.ketoconazole_50mg.cmax_ratio"])
+        numbers["interaction.ketoconazole_50mg.cmax_ratio"]
+    )
 
 
 def test_every_value_can_be_glued(numbers):
@@ -58,9 +59,13 @@ def test_the_prose_folds_are_the_table_s_folds(numbers):
 
 
 def test_markdown_tables_cite_every_row():
-    for table, rows in ((page.ramp_up_table(), 3), (page.adjustments_table("CLL"), 4),
-                        (page.interaction_studies_table(), 5), (page.tls_rates_table(), 4),
-                        (page.tls_criteria_table(), 4)):
+    for table, rows in (
+        (page.ramp_up_table(), 3),
+        (page.adjustments_table("CLL"), 4),
+        (page.interaction_studies_table(), 5),
+        (page.tls_rates_table(), 4),
+        (page.tls_criteria_table(), 4),
+    ):
         body = _body(table)
         assert len(body) == rows
         if "Analyte" not in table.data:
@@ -130,8 +135,11 @@ def test_the_dosing_numbers_are_counted_from_the_data(numbers):
     dosing = study_dosing.load_study_dosing()
     assert numbers["dosing.with_dose"] == dosing["venetoclax_dose_mg"].notna().sum() < numbers["dosing.studies"]
     assert numbers["dosing.days_low"] < numbers["dosing.days_high"] <= study_dosing.MAX_DAYS_PER_CYCLE
-    assert numbers["pediatric.karol2020.dose_low"] < numbers["pediatric.karol2020.recommended"] \
+    assert (
+        numbers["pediatric.karol2020.dose_low"]
+        < numbers["pediatric.karol2020.recommended"]
         == numbers["pediatric.karol2020.dose_high"]
+    )
 
 
 def test_label_statements_cite_and_grade_every_bullet():

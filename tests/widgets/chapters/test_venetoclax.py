@@ -78,21 +78,35 @@ def test_raising_bcl2_in_the_explorer_raises_the_ic50_only_without_its_bim(numbe
     raised = model.ic50(b_all.scaled(bcl2=top), "venetoclax", cells=mechanism.EXPLORER_CELLS)
     loaded = model.ic50(b_all.scaled(bcl2=top, bim=top), "venetoclax", cells=mechanism.EXPLORER_CELLS)
     assert loaded < base < raised
-    assert (numbers["explorer.base.venetoclax"], numbers["explorer.bcl2.venetoclax"],
-            numbers["explorer.bcl2_bim.venetoclax"]) == (dose_label(base), dose_label(raised), dose_label(loaded))
+    assert (
+        numbers["explorer.base.venetoclax"],
+        numbers["explorer.bcl2.venetoclax"],
+        numbers["explorer.bcl2_bim.venetoclax"],
+    ) == (dose_label(base), dose_label(raised), dose_label(loaded))
     assert "**model-only scenario**" in markdown_text(NOTEBOOK)
 
 
 def test_the_ic50_table_prints_the_glued_values(numbers):
     rows = page.ic50_table().data.splitlines()[2:]
     for row, profile in zip(rows, page.IC50_PROFILES):
-        assert row == "| " + " | ".join([model.NAMED_PROFILES[profile].name]
-                                        + [numbers[f"ic50.{profile}.{drug}"] for drug in page.IC50_DRUGS]) + " |"
+        assert (
+            row
+            == "| "
+            + " | ".join(
+                [model.NAMED_PROFILES[profile].name] + [numbers[f"ic50.{profile}.{drug}"] for drug in page.IC50_DRUGS]
+            )
+            + " |"
+        )
 
 
 def test_the_selectivity_table_prints_the_glued_constants(numbers):
     venetoclax = next(row for row in page.selectivity_table().data.splitlines() if row.startswith("| Venetoclax"))
-    for key in ("ki.venetoclax.bcl2", "ki.venetoclax.bclxl", "ki.venetoclax.mcl1", "selectivity.venetoclax.bclxl_over_bcl2"):
+    for key in (
+        "ki.venetoclax.bcl2",
+        "ki.venetoclax.bclxl",
+        "ki.venetoclax.mcl1",
+        "selectivity.venetoclax.bclxl_over_bcl2",
+    ):
         assert f"| {numbers[key]} |" in venetoclax
 
 

@@ -13,8 +13,10 @@ def write(tmp_path, rows):
     return path
 
 
-GOOD = ("etp,nichonghaile2014,abstract,abstract,cell_lines,ETP-ALL is sensitive,,ic50:venetoclax:etp_all,,below,"
-        "guide.sensitive_below,the label,holds")
+GOOD = (
+    "etp,nichonghaile2014,abstract,abstract,cell_lines,ETP-ALL is sensitive,,ic50:venetoclax:etp_all,,below,"
+    "guide.sensitive_below,the label,holds"
+)
 
 
 def test_the_shipped_file_loads():
@@ -26,9 +28,14 @@ def test_a_good_row_loads(tmp_path):
     assert load_findings(write(tmp_path, [GOOD]))["model_quantity"].tolist() == ["ic50:venetoclax:etp_all"]
 
 
-@pytest.mark.parametrize("change, column", [(("holds", "maybe"), "status"),
-                                            (("ic50:venetoclax:etp_all", "ic50 of venetoclax"), "model_quantity"),
-                                            (("nichonghaile2014", "nosuchkey2099"), "source")])
+@pytest.mark.parametrize(
+    "change, column",
+    [
+        (("holds", "maybe"), "status"),
+        (("ic50:venetoclax:etp_all", "ic50 of venetoclax"), "model_quantity"),
+        (("nichonghaile2014", "nosuchkey2099"), "source"),
+    ],
+)
 def test_a_bad_cell_names_its_row_and_column(tmp_path, change, column):
     with pytest.raises(DataError, match=f"row 1 .*column '{column}'"):
         load_findings(write(tmp_path, [GOOD.replace(*change)]))

@@ -42,8 +42,11 @@ def test_a_study_without_a_dose_says_nothing_was_reported():
 
 def test_an_unknown_study_is_refused(tmp_path):
     path = rewrite(tmp_path, STUDY_DOSING_CSV, "\njain2019,", "\njain2018,")
-    with pytest.raises(DataError, match=r"venetoclax_study_dosing.csv, row 1 \(file line 2\), column 'study_id': "
-                                        r"'jain2018' is not a study"):
+    with pytest.raises(
+        DataError,
+        match=r"venetoclax_study_dosing.csv, row 1 \(file line 2\), column 'study_id': "
+        r"'jain2018' is not a study",
+    ):
         load_study_dosing(path)
 
 
@@ -68,8 +71,9 @@ def test_details_without_a_dose_are_refused(tmp_path):
 
 
 def test_an_unknown_place_is_refused(tmp_path):
-    path = rewrite(tmp_path, STUDY_DOSING_CSV, "adult_fixed_dose,review_text,jain2019",
-                   "adult_fixed_dose,review_txt,jain2019")
+    path = rewrite(
+        tmp_path, STUDY_DOSING_CSV, "adult_fixed_dose,review_text,jain2019", "adult_fixed_dose,review_txt,jain2019"
+    )
     with pytest.raises(DataError, match=r"row 1 .*column 'reported_in': 'review_txt' is not one of"):
         load_study_dosing(path)
 

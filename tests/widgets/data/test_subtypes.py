@@ -2,8 +2,8 @@
 
 import pytest
 
-from widgets.data.subtypes import LINEAGE_SHARE_CSV, SUBTYPES_CSV, load_lineage_share, load_subtypes
 from widgets.data.schema import DataError
+from widgets.data.subtypes import LINEAGE_SHARE_CSV, SUBTYPES_CSV, load_lineage_share, load_subtypes
 
 
 def test_subtypes_cover_the_review_subtypes():
@@ -28,7 +28,9 @@ def test_lineage_share_keeps_the_review_and_the_cited_source_apart():
     assert (share["low_percent"] <= share["high_percent"]).all()
     adults = share[share["age_group"] == "adults"].set_index("reported_by")
     assert (adults.loc["review", "low_percent"], adults.loc["review", "high_percent"]) == (60, 70)
-    assert adults.loc["cited source", "low_percent"] == 75 and adults.loc["cited source", "bibkey"] == ("terwilliger2017",)
+    assert adults.loc["cited source", "low_percent"] == 75 and adults.loc["cited source", "bibkey"] == (
+        "terwilliger2017",
+    )
 
 
 def test_inverted_range_is_an_error(tmp_path):
@@ -50,5 +52,7 @@ def test_an_outcome_note_without_citation_is_an_error(tmp_path):
     lines[row] = lines[row].replace("not_stated,,,,", "not_stated,,A note without a source.,,")
     path = tmp_path / "all_subtypes.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(DataError, match=rf"row {row} \(file line {row + 1}\), column 'outcome_note_bibkeys': an outcome"):
+    with pytest.raises(
+        DataError, match=rf"row {row} \(file line {row + 1}\), column 'outcome_note_bibkeys': an outcome"
+    ):
         load_subtypes(path)

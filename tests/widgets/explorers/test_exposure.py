@@ -5,8 +5,14 @@ import re
 import pytest
 
 from widgets.explorers import static_views
-from widgets.explorers.exposure import (COMEDICATION_OPTIONS, DOSE_OPTIONS, SCHEDULE_OPTIONS, TEACHING_NOTICE,
-                                        exposure_explorer, view_html)
+from widgets.explorers.exposure import (
+    COMEDICATION_OPTIONS,
+    DOSE_OPTIONS,
+    SCHEDULE_OPTIONS,
+    TEACHING_NOTICE,
+    exposure_explorer,
+    view_html,
+)
 from widgets.pharmacokinetics import dosing
 
 

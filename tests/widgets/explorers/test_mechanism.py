@@ -11,16 +11,19 @@ from widgets.presentation.text import dose_label
 
 def static_controls(block):
     """The explorer's controls, each slider without the row that holds it beside its readout."""
-    return [control.children[0] if static_views.SLIDER_CLASS in control._dom_classes else control
-            for control in controls(block)]
+    return [
+        control.children[0] if static_views.SLIDER_CLASS in control._dom_classes else control
+        for control in controls(block)
+    ]
 
 
 @pytest.fixture
 def small_grid(monkeypatch):
     """A reduced grid keeps the test fast; the wiring is the same."""
     monkeypatch.setattr(mechanism, "LEVEL_STEPS", (0.5, 1.0, 4.0))
-    monkeypatch.setattr(mechanism, "TREATMENTS", ("venetoclax", "venetoclax_asparaginase",
-                                                  "venetoclax_homoharringtonine", "azd4320"))
+    monkeypatch.setattr(
+        mechanism, "TREATMENTS", ("venetoclax", "venetoclax_asparaginase", "venetoclax_homoharringtonine", "azd4320")
+    )
 
 
 def test_static_explorer_has_a_view_per_combination(monkeypatch, small_grid):
@@ -28,7 +31,7 @@ def test_static_explorer_has_a_view_per_combination(monkeypatch, small_grid):
     block = mechanism.mechanism_explorer("mature_t_all", cells=100)
     treatment, *levels, dose = static_controls(block)
     assert isinstance(treatment, ipywidgets.Dropdown) and isinstance(dose, ipywidgets.SelectionSlider)
-    assert [level.index for level in levels] == [1, 1, 1]   # levels start at ×1
+    assert [level.index for level in levels] == [1, 1, 1]  # levels start at ×1
     assert [level.options for level in levels] == [("×0.5", "×1", "×4")] * 3
     background, data, name, marker = overlay_layers(views(block))
     assert "<img" in background.value
@@ -62,8 +65,9 @@ def test_views_follow_the_model(monkeypatch, small_grid):
     _, data, _, _ = overlay_layers(views(block))
     # venetoclax; BCL-2 ×1, MCL-1 ×4, BCL-XL ×1
     venetoclax_mcl1_x4 = view_at(data, 0, 1, 2, 1).value
-    expected = model.dose_scan(model.PROFILES["b_all"].scaled(mcl1=4.0), "venetoclax",
-                               mechanism.SCAN_DOSES_NM, cells=200)
+    expected = model.dose_scan(
+        model.PROFILES["b_all"].scaled(mcl1=4.0), "venetoclax", mechanism.SCAN_DOSES_NM, cells=200
+    )
     assert f"IC50 {dose_label(expected.ic50_nM)}" in venetoclax_mcl1_x4
     assert "MCL-1 ×4" in venetoclax_mcl1_x4
 
@@ -73,13 +77,14 @@ def test_live_explorer_recomputes_on_the_fly(monkeypatch):
     block = mechanism.mechanism_explorer("b_all", cells=100)
     treatment, bcl2, mcl1, bclxl, dose = controls(block)
     assert all(isinstance(level, ipywidgets.FloatLogSlider) for level in (bcl2, mcl1, bclxl))
-    assert (2 ** bcl2.min, 2 ** bcl2.max) == pytest.approx(mechanism.LEVEL_RANGE)
+    assert (2**bcl2.min, 2**bcl2.max) == pytest.approx(mechanism.LEVEL_RANGE)
     _, data, title, marker = overlay_layers(views(block))
     before = data.value
     mcl1.value = 4.0
     assert data.value != before and "MCL-1 ×4" in data.value
-    expected = model.dose_scan(model.PROFILES["b_all"].scaled(mcl1=4.0), "venetoclax",
-                               mechanism.SCAN_DOSES_NM, cells=100)
+    expected = model.dose_scan(
+        model.PROFILES["b_all"].scaled(mcl1=4.0), "venetoclax", mechanism.SCAN_DOSES_NM, cells=100
+    )
     assert f"IC50 {dose_label(expected.ic50_nM)}" in data.value
     dose.value = 1000.0
     assert "1 µM" in marker.value

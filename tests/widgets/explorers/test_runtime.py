@@ -25,9 +25,11 @@ class RecordingApp:
 def test_the_book_extension_sets_the_switch(monkeypatch):
     import sys
     from pathlib import Path
+
     monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[3] / "_ext"))
     monkeypatch.delenv(runtime.STATIC_SITE_ENV, raising=False)
     sys.modules.pop("book_extension", None)
     import book_extension
+
     book_extension.setup(RecordingApp())
     assert runtime.is_static_site()

@@ -1,5 +1,7 @@
 """widgets.model.bh3: the simulated BH3 profile reads out each profile's dependence."""
 
+import re
+
 import numpy as np
 import pytest
 
@@ -58,7 +60,7 @@ def test_a_peptide_frees_bim_in_the_typical_cell():
 
 
 def test_bad_profile_is_refused():
-    with pytest.raises(ValueError, match="profile: must be a widgets.model.Profile"):
+    with pytest.raises(ValueError, match=re.escape("profile: must be a widgets.model.Profile")):
         model.bh3_profile({"bcl2": 1})
 
 

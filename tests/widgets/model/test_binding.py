@@ -2,7 +2,8 @@
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scipy.optimize import least_squares
 
 from widgets.model.binding import solve
@@ -17,14 +18,19 @@ def systems(draw, max_cells=4, max_ligands=3, max_clamped=2):
     cells = draw(st.integers(1, max_cells))
     ligands = draw(st.integers(1, max_ligands))
     clamped = draw(st.integers(0, max_clamped))
-    anti_apoptotics = np.array(draw(st.lists(st.lists(concentration, min_size=3, max_size=3), min_size=cells, max_size=cells)))
-    totals = np.array(draw(st.lists(st.lists(concentration, min_size=ligands, max_size=ligands),
-                                    min_size=cells, max_size=cells)))
+    anti_apoptotics = np.array(
+        draw(st.lists(st.lists(concentration, min_size=3, max_size=3), min_size=cells, max_size=cells))
+    )
+    totals = np.array(
+        draw(st.lists(st.lists(concentration, min_size=ligands, max_size=ligands), min_size=cells, max_size=cells))
+    )
     ligand_kd = np.array(draw(st.lists(st.lists(kd, min_size=3, max_size=3), min_size=ligands, max_size=ligands)))
-    doses = np.array(draw(st.lists(st.lists(concentration, min_size=clamped, max_size=clamped),
-                                   min_size=cells, max_size=cells))).reshape(cells, clamped)
-    clamped_kd = np.array(draw(st.lists(st.lists(kd, min_size=3, max_size=3), min_size=clamped,
-                                        max_size=clamped))).reshape(clamped, 3)
+    doses = np.array(
+        draw(st.lists(st.lists(concentration, min_size=clamped, max_size=clamped), min_size=cells, max_size=cells))
+    ).reshape(cells, clamped)
+    clamped_kd = np.array(
+        draw(st.lists(st.lists(kd, min_size=3, max_size=3), min_size=clamped, max_size=clamped))
+    ).reshape(clamped, 3)
     return anti_apoptotics, totals, ligand_kd, doses, clamped_kd
 
 
@@ -55,8 +61,12 @@ def slow_solve(anti_apoptotics, totals, ligand_kd, doses, clamped_kd):
     def residuals(x):
         free_pockets, free_ligands = np.exp(x[:3]), np.exp(x[3:])
         bound = free_ligands[:, None] * free_pockets[None, :] * affinity
-        return np.concatenate([(free_pockets * load + bound.sum(axis=0)) / anti_apoptotics - 1.0,
-                               (free_ligands + bound.sum(axis=1)) / totals - 1.0])
+        return np.concatenate(
+            [
+                (free_pockets * load + bound.sum(axis=0)) / anti_apoptotics - 1.0,
+                (free_ligands + bound.sum(axis=1)) / totals - 1.0,
+            ]
+        )
 
     start = np.log(np.concatenate([anti_apoptotics / load, totals]))
     fit = least_squares(residuals, start, xtol=1e-15, ftol=1e-15, gtol=1e-15, max_nfev=20000)
@@ -64,10 +74,13 @@ def slow_solve(anti_apoptotics, totals, ligand_kd, doses, clamped_kd):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.lists(positive_concentration, min_size=3, max_size=3), min_size=1, max_size=1),
-       st.lists(st.lists(positive_concentration, min_size=2, max_size=2), min_size=1, max_size=1),
-       st.lists(st.lists(st.floats(0.05, 500.0), min_size=3, max_size=3), min_size=2, max_size=2),
-       st.floats(0.0, 200.0), st.lists(st.floats(0.01, 500.0), min_size=3, max_size=3))
+@given(
+    st.lists(st.lists(positive_concentration, min_size=3, max_size=3), min_size=1, max_size=1),
+    st.lists(st.lists(positive_concentration, min_size=2, max_size=2), min_size=1, max_size=1),
+    st.lists(st.lists(st.floats(0.05, 500.0), min_size=3, max_size=3), min_size=2, max_size=2),
+    st.floats(0.0, 200.0),
+    st.lists(st.floats(0.01, 500.0), min_size=3, max_size=3),
+)
 def test_matches_an_independent_slow_solve(anti_apoptotics, totals, ligand_kd, dose, drug_kd):
     anti_apoptotics, totals, ligand_kd = np.array(anti_apoptotics), np.array(totals), np.array(ligand_kd)
     doses, clamped_kd = np.array([[dose]]), np.array([drug_kd])
@@ -91,13 +104,16 @@ def test_very_tight_binding_is_still_exact():
     assert result.free_ligands[0, 0] + result.bound[0, 0].sum() == pytest.approx(40.0, rel=1e-10)
 
 
-@pytest.mark.parametrize("arguments, message", [
-    (([[-1.0, 1, 1]], [[1.0]], [[1, 1, 1]]), "pocket_totals: concentrations must be finite and >= 0 nM"),
-    (([[1.0, 1, 1]], [[np.nan]], [[1, 1, 1]]), "ligand_totals: concentrations must be finite and >= 0 nM"),
-    (([[1.0, 1, 1]], [[1.0]], [[0, 1, 1]]), "ligand_kd: dissociation constants must be > 0 nM"),
-    (([[1.0, 1, 1]], [[1.0]], [[1, 1, 1]], [[-5.0]], [[1, 1, 1]]), "clamped_free: concentrations must be finite"),
-    (([[1.0, 1, 1]], [[1.0, 2.0]], [[1, 1, 1]]), "ligand_kd, clamped_kd: need one row per ligand"),
-])
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        (([[-1.0, 1, 1]], [[1.0]], [[1, 1, 1]]), "pocket_totals: concentrations must be finite and >= 0 nM"),
+        (([[1.0, 1, 1]], [[np.nan]], [[1, 1, 1]]), "ligand_totals: concentrations must be finite and >= 0 nM"),
+        (([[1.0, 1, 1]], [[1.0]], [[0, 1, 1]]), "ligand_kd: dissociation constants must be > 0 nM"),
+        (([[1.0, 1, 1]], [[1.0]], [[1, 1, 1]], [[-5.0]], [[1, 1, 1]]), "clamped_free: concentrations must be finite"),
+        (([[1.0, 1, 1]], [[1.0, 2.0]], [[1, 1, 1]]), "ligand_kd, clamped_kd: need one row per ligand"),
+    ],
+)
 def test_bad_input_names_the_argument(arguments, message):
     with pytest.raises(ValueError, match=message):
         solve(*arguments)

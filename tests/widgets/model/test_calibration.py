@@ -17,8 +17,9 @@ def test_each_finding_has_the_status_the_file_gives_it(finding):
     result = calibration.verdict(finding)
     expected = finding.status == "holds"
     assert not math.isnan(result.value), f"data/model_findings.csv, {finding.finding_id}: no value to compare"
-    assert result.holds == expected, (f"data/model_findings.csv, {finding.finding_id} ({finding.status}): "
-                                      f"{result.describe()}")
+    assert result.holds == expected, (
+        f"data/model_findings.csv, {finding.finding_id} ({finding.status}): {result.describe()}"
+    )
 
 
 def test_the_calibration_covers_the_findings_the_model_is_built_on():
@@ -36,10 +37,15 @@ def test_a_ratio_of_two_quantities_is_compared_with_its_threshold():
     assert calibration.verdict(finding).value == pytest.approx(raised / b_all)
 
 
-@pytest.mark.parametrize("quantity, word", [("ic50:venetoclax:no_such_profile", "profile"),
-                                            ("ic50:aspirin:b_all", "regimen"),
-                                            ("bh3:XYZ:b_all", "peptide"),
-                                            ("ic50:venetoclax:b_all:gluex2", "level")])
+@pytest.mark.parametrize(
+    "quantity, word",
+    [
+        ("ic50:venetoclax:no_such_profile", "profile"),
+        ("ic50:aspirin:b_all", "regimen"),
+        ("bh3:XYZ:b_all", "peptide"),
+        ("ic50:venetoclax:b_all:gluex2", "level"),
+    ],
+)
 def test_a_bad_quantity_is_refused_by_name(quantity, word):
     with pytest.raises(ValueError, match=word):
         calibration.model_value(quantity)

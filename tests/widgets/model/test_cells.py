@@ -4,6 +4,7 @@
 (``widgets.model.SENSITIVE_BELOW_NM`` and ``RESISTANT_ABOVE_NM``).
 """
 
+import itertools
 import math
 
 import numpy as np
@@ -85,8 +86,9 @@ def test_no_effector_means_no_death():
 
 
 levels = st.floats(min_value=0.0, max_value=200.0)
-profiles = st.builds(model.Profile, bcl2=levels, bclxl=levels, mcl1=levels,
-                     bim=st.floats(1.0, 150.0), bax_bak=st.floats(0.0, 150.0))
+profiles = st.builds(
+    model.Profile, bcl2=levels, bclxl=levels, mcl1=levels, bim=st.floats(1.0, 150.0), bax_bak=st.floats(0.0, 150.0)
+)
 
 
 @settings(max_examples=40, deadline=None)
@@ -94,7 +96,7 @@ profiles = st.builds(model.Profile, bcl2=levels, bclxl=levels, mcl1=levels,
 def test_more_drug_never_means_fewer_dead_cells(profile, drug, doses):
     doses = sorted(doses)
     direct = [model.fraction_apoptotic(profile, {drug: dose}, cells=60) for dose in doses]
-    assert all(a <= b for a, b in zip(direct, direct[1:]))
+    assert all(a <= b for a, b in itertools.pairwise(direct))
     curve = model.dose_response(profile, drug, doses, cells=60)
     assert np.all(np.diff(curve) >= 0)
 
@@ -120,8 +122,10 @@ def test_critical_doses_agree_with_direct_solves(profile, drug, dose):
 def test_partner_effects_use_the_general_path_and_agree_with_direct_solves():
     profile = model.PROFILES["mcl1_resistant"]
     curve = model.dose_response(profile, "venetoclax", [1.0, 100.0, 1e4], partners=("mdm2_inhibitor",), cells=80)
-    direct = [model.fraction_apoptotic(profile, {"venetoclax": dose}, partners=("mdm2_inhibitor",), cells=80)
-              for dose in (1.0, 100.0, 1e4)]
+    direct = [
+        model.fraction_apoptotic(profile, {"venetoclax": dose}, partners=("mdm2_inhibitor",), cells=80)
+        for dose in (1.0, 100.0, 1e4)
+    ]
     assert np.allclose(curve, direct)
 
 
@@ -139,24 +143,44 @@ def test_bim_partition_accounts_for_all_bim():
     assert not untreated.momp and partition.momp
 
 
-@pytest.mark.parametrize("call, message", [
-    (lambda: model.fraction_apoptotic(B_ALL, {"aspirin": 1.0}), "drug: 'aspirin' is not a known drug"),
-    (lambda: model.fraction_apoptotic(B_ALL, {"venetoclax": -1.0}), "doses: the dose of venetoclax must be a finite number >= 0 nM"),
-    (lambda: model.fraction_apoptotic(B_ALL, {"venetoclax": float("nan")}), "doses: the dose of venetoclax"),
-    (lambda: model.ic50(B_ALL, "aspirin"), "drug: 'aspirin' is not a known drug; choose one of venetoclax"),
-    (lambda: model.fraction_apoptotic(B_ALL, partners=("surgery",)), "partners: 'surgery' is not a known partner"),
-    (lambda: model.ic50(B_ALL, "venetoclax", background={"venetoclax": 1.0}), "background: venetoclax is the drug being varied"),
-    (lambda: model.dose_response(B_ALL, "venetoclax", [1.0, -2.0]), "doses_nM: every dose must be a finite number >= 0 nM"),
-    (lambda: model.fraction_apoptotic("b_all"), "profile: must be a widgets.model.Profile"),
-    (lambda: model.fraction_apoptotic(B_ALL, cells=0), "cells: must be a whole number >= 1"),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda: model.fraction_apoptotic(B_ALL, {"aspirin": 1.0}), "drug: 'aspirin' is not a known drug"),
+        (
+            lambda: model.fraction_apoptotic(B_ALL, {"venetoclax": -1.0}),
+            "doses: the dose of venetoclax must be a finite number >= 0 nM",
+        ),
+        (lambda: model.fraction_apoptotic(B_ALL, {"venetoclax": float("nan")}), "doses: the dose of venetoclax"),
+        (lambda: model.ic50(B_ALL, "aspirin"), "drug: 'aspirin' is not a known drug; choose one of venetoclax"),
+        (lambda: model.fraction_apoptotic(B_ALL, partners=("surgery",)), "partners: 'surgery' is not a known partner"),
+        (
+            lambda: model.ic50(B_ALL, "venetoclax", background={"venetoclax": 1.0}),
+            "background: venetoclax is the drug being varied",
+        ),
+        (
+            lambda: model.dose_response(B_ALL, "venetoclax", [1.0, -2.0]),
+            "doses_nM: every dose must be a finite number >= 0 nM",
+        ),
+        (lambda: model.fraction_apoptotic("b_all"), "profile: must be a widgets.model.Profile"),
+        (lambda: model.fraction_apoptotic(B_ALL, cells=0), "cells: must be a whole number >= 1"),
+    ],
+)
 def test_bad_input_names_the_argument_and_what_is_allowed(call, message):
     with pytest.raises(ValueError, match=message):
         call()
 
 
-sensitized_profiles = st.builds(model.Profile, bcl2=levels, bclxl=levels, mcl1=levels, bim=st.floats(1.0, 150.0),
-                                bax_bak=st.floats(0.0, 150.0), noxa=st.floats(1.0, 80.0), puma=st.floats(0.0, 80.0))
+sensitized_profiles = st.builds(
+    model.Profile,
+    bcl2=levels,
+    bclxl=levels,
+    mcl1=levels,
+    bim=st.floats(1.0, 150.0),
+    bax_bak=st.floats(0.0, 150.0),
+    noxa=st.floats(1.0, 80.0),
+    puma=st.floats(0.0, 80.0),
+)
 
 
 @settings(max_examples=30, deadline=None)

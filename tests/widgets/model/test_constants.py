@@ -44,7 +44,7 @@ def test_every_drug_has_an_affinity_for_every_anti_apoptotic_protein():
 
 def test_selectivity_as_published():
     venetoclax, s63845 = model.DRUGS["venetoclax"].kd_nM, model.DRUGS["s63845"].kd_nM
-    assert venetoclax["bclxl"].value / venetoclax["bcl2"].value >= 4800   # Souers 2013: > 4,800-fold
+    assert venetoclax["bclxl"].value / venetoclax["bcl2"].value >= 4800  # Souers 2013: > 4,800-fold
     assert math.isinf(s63845["bcl2"].value) and math.isinf(s63845["bclxl"].value)
 
 

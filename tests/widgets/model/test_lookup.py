@@ -20,11 +20,14 @@ def test_an_unknown_key_names_the_argument_and_the_allowed_keys():
         lookup({"a": 1, "b": 2}, "c", argument="letter", kind="letter")
 
 
-@pytest.mark.parametrize("find, table, start", [
-    (drug, model.DRUGS, "drug: 'aspirin' is not a known drug"),
-    (partner, model.PARTNERS, "partners: 'aspirin' is not a known partner"),
-    (model.regimen, model.REGIMENS, "regimen: 'aspirin' is not a known regimen"),
-])
+@pytest.mark.parametrize(
+    "find, table, start",
+    [
+        (drug, model.DRUGS, "drug: 'aspirin' is not a known drug"),
+        (partner, model.PARTNERS, "partners: 'aspirin' is not a known partner"),
+        (model.regimen, model.REGIMENS, "regimen: 'aspirin' is not a known regimen"),
+    ],
+)
 def test_the_model_tables_share_the_message(find, table, start):
     with pytest.raises(ValueError) as error:
         find("aspirin")

@@ -21,7 +21,11 @@ def test_the_named_profiles_are_the_subtypes_of_the_review():
 def test_profile_directions_follow_the_literature():
     p = model.PROFILES
     assert p["mature_t_all"].bclxl > p["mature_t_all"].bcl2, "mature T-ALL: BCL-XL high"
-    assert p["etp_all"].bcl2 > p["b_all"].bcl2 and p["etp_all"].bim < p["b_all"].bim and p["etp_all"].bax_bak < p["b_all"].bax_bak
+    assert (
+        p["etp_all"].bcl2 > p["b_all"].bcl2
+        and p["etp_all"].bim < p["b_all"].bim
+        and p["etp_all"].bax_bak < p["b_all"].bax_bak
+    )
     assert p["kmt2a_b_all"].bcl2 > p["b_all"].bcl2
     assert p["ph_like_b_all"].bclxl > p["b_all"].bclxl
     assert p["mcl1_resistant"].mcl1 > p["mcl1_resistant"].bcl2 + p["mcl1_resistant"].bclxl
@@ -34,15 +38,18 @@ def test_scaled_and_added_return_new_profiles():
     assert base.added(noxa=5.0).noxa == 5.0
 
 
-@pytest.mark.parametrize("call, message", [
-    (lambda: Profile(bcl2=-1, bclxl=1, mcl1=1, bim=1, bax_bak=1), "bcl2: must be a finite number >= 0 nM"),
-    (lambda: Profile(bcl2=1, bclxl=math.nan, mcl1=1, bim=1, bax_bak=1), "bclxl: must be a finite number >= 0 nM"),
-    (lambda: Profile(bcl2=1, bclxl=1, mcl1=math.inf, bim=1, bax_bak=1), "mcl1: must be a finite number >= 0 nM"),
-    (lambda: Profile(bcl2=1, bclxl=1, mcl1=1, bim="40", bax_bak=1), "bim: must be a finite number >= 0 nM"),
-    (lambda: model.PROFILES["b_all"].scaled(mcl1=-2.0), "mcl1: the factor must be a finite number >= 0"),
-    (lambda: model.PROFILES["b_all"].scaled(bcl3=2.0), "bcl3: not a level of a profile"),
-    (lambda: model.PROFILES["b_all"].added(noxa=-1.0), "noxa: the amount added must be a finite number >= 0 nM"),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda: Profile(bcl2=-1, bclxl=1, mcl1=1, bim=1, bax_bak=1), "bcl2: must be a finite number >= 0 nM"),
+        (lambda: Profile(bcl2=1, bclxl=math.nan, mcl1=1, bim=1, bax_bak=1), "bclxl: must be a finite number >= 0 nM"),
+        (lambda: Profile(bcl2=1, bclxl=1, mcl1=math.inf, bim=1, bax_bak=1), "mcl1: must be a finite number >= 0 nM"),
+        (lambda: Profile(bcl2=1, bclxl=1, mcl1=1, bim="40", bax_bak=1), "bim: must be a finite number >= 0 nM"),
+        (lambda: model.PROFILES["b_all"].scaled(mcl1=-2.0), "mcl1: the factor must be a finite number >= 0"),
+        (lambda: model.PROFILES["b_all"].scaled(bcl3=2.0), "bcl3: not a level of a profile"),
+        (lambda: model.PROFILES["b_all"].added(noxa=-1.0), "noxa: the amount added must be a finite number >= 0 nM"),
+    ],
+)
 def test_bad_levels_name_the_argument(call, message):
     with pytest.raises(ValueError, match=message):
         call()

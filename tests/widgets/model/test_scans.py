@@ -21,7 +21,8 @@ def test_shift_table_holds_the_model_ic50_of_each_changed_profile(mcl1_table):
     assert mcl1_table.loc[4.0, "venetoclax"] == model.ic50(B_ALL.scaled(mcl1=4.0), "venetoclax", cells=CELLS)
     regimen = model.REGIMENS["venetoclax_s63845"]
     assert mcl1_table.loc[0.5, "venetoclax_s63845"] == model.ic50(
-        B_ALL.scaled(mcl1=0.5), regimen.drug, cells=CELLS, **regimen.options())
+        B_ALL.scaled(mcl1=0.5), regimen.drug, cells=CELLS, **regimen.options()
+    )
 
 
 def test_more_mcl1_never_lowers_the_venetoclax_ic50(mcl1_table):
@@ -33,8 +34,9 @@ def test_more_mcl1_never_lowers_the_venetoclax_ic50(mcl1_table):
 def test_fold_shift_is_relative_to_the_unchanged_profile(mcl1_table):
     folds = scans.fold_shift(mcl1_table)
     assert (folds.loc[1.0] == 1.0).all()
-    assert folds.loc[4.0, "venetoclax"] == pytest.approx(mcl1_table.loc[4.0, "venetoclax"]
-                                                          / mcl1_table.loc[1.0, "venetoclax"])
+    assert folds.loc[4.0, "venetoclax"] == pytest.approx(
+        mcl1_table.loc[4.0, "venetoclax"] / mcl1_table.loc[1.0, "venetoclax"]
+    )
     with pytest.raises(ValueError, match="factor 1"):
         scans.fold_shift(mcl1_table.drop(index=1.0))
 
@@ -51,18 +53,24 @@ def test_bad_arguments_are_named():
 
 
 def test_regimens_with_the_same_effect_share_one_curve():
-    curves = scans.regimen_curves(model.PROFILES["mcl1_resistant"],
-                                       ["venetoclax", "venetoclax_asparaginase", "venetoclax_homoharringtonine"],
-                                       cells=CELLS)
+    curves = scans.regimen_curves(
+        model.PROFILES["mcl1_resistant"],
+        ["venetoclax", "venetoclax_asparaginase", "venetoclax_homoharringtonine"],
+        cells=CELLS,
+    )
     assert [curve.regimen_keys for curve in curves] == [
-        ("venetoclax",), ("venetoclax_asparaginase", "venetoclax_homoharringtonine")]
+        ("venetoclax",),
+        ("venetoclax_asparaginase", "venetoclax_homoharringtonine"),
+    ]
     assert curves[1].label == "Venetoclax + asparaginase\nor homoharringtonine\n(same in the model)"
     regimen = model.REGIMENS["venetoclax_asparaginase"]
-    expected = model.dose_response(model.PROFILES["mcl1_resistant"], "venetoclax", scans.CURVE_DOSES_NM,
-                                   cells=CELLS, **regimen.options())
+    expected = model.dose_response(
+        model.PROFILES["mcl1_resistant"], "venetoclax", scans.CURVE_DOSES_NM, cells=CELLS, **regimen.options()
+    )
     np.testing.assert_array_equal(curves[1].fraction_apoptotic, expected)
-    assert curves[1].ic50_nM == model.ic50(model.PROFILES["mcl1_resistant"], "venetoclax", cells=CELLS,
-                                           **regimen.options())
+    assert curves[1].ic50_nM == model.ic50(
+        model.PROFILES["mcl1_resistant"], "venetoclax", cells=CELLS, **regimen.options()
+    )
     assert curves[1].ic50_nM < curves[0].ic50_nM
 
 

@@ -18,8 +18,12 @@ def test_labeled_schedules():
 
 def test_posaconazole_estimates_are_kept_from_both_reports():
     effect = dosing.inhibitor_effects()["posaconazole"]
-    assert set(effect.estimates) == {"posaconazole_50mg_label", "posaconazole_100mg_label",
-                                     "posaconazole_50mg_paper", "posaconazole_100mg_paper"}
+    assert set(effect.estimates) == {
+        "posaconazole_50mg_label",
+        "posaconazole_100mg_label",
+        "posaconazole_50mg_paper",
+        "posaconazole_100mg_paper",
+    }
     folds = sorted(1 / value for value in effect.estimates.values())
     assert folds == pytest.approx([9.76, 10.2, 14.08, 15.2])
     assert effect.lowest_fold == pytest.approx(folds[0]) and effect.highest_fold == pytest.approx(folds[-1])
@@ -50,19 +54,23 @@ def test_a_strong_inhibitor_is_split_as_ketoconazole_s_study_shows():
     strong = dosing.inhibitor_effects()["other_strong_cyp3a"]
     days = 40  # long enough for one dose to be eliminated, even with the half-life lengthened
     alone = pk.simulate([50.0] + [0.0] * (days - 1))
-    inhibited = pk.simulate([50.0] + [0.0] * (days - 1), strong.clearance_ratio,
-                            bioavailability_ratio=strong.bioavailability_ratio)
+    inhibited = pk.simulate(
+        [50.0] + [0.0] * (days - 1), strong.clearance_ratio, bioavailability_ratio=strong.bioavailability_ratio
+    )
     assert inhibited.daily_auc_ug_h_per_ml.sum() / alone.daily_auc_ug_h_per_ml.sum() == pytest.approx(
-        study.auc_ratio, rel=0.01)
+        study.auc_ratio, rel=0.01
+    )
     assert inhibited.daily_peak_ug_per_ml.max() / alone.daily_peak_ug_per_ml.max() == pytest.approx(
-        study.cmax_ratio, rel=0.01)
+        study.cmax_ratio, rel=0.01
+    )
     # part of the effect is on bioavailability, part on clearance
     assert 1 < strong.bioavailability_ratio < study.auc_ratio and 1 / study.auc_ratio < strong.clearance_ratio < 1
     # posaconazole: the same split of its own rise in exposure
     posaconazole = dosing.inhibitor_effects()["posaconazole"]
     assert posaconazole.bioavailability_ratio / posaconazole.clearance_ratio == pytest.approx(posaconazole.fold)
     assert math.log(posaconazole.bioavailability_ratio) / math.log(posaconazole.fold) == pytest.approx(
-        math.log(strong.bioavailability_ratio) / math.log(strong.fold))
+        math.log(strong.bioavailability_ratio) / math.log(strong.fold)
+    )
 
 
 def test_cll_strong_inhibitor_waits_for_the_end_of_the_ramp_up():
@@ -71,7 +79,9 @@ def test_cll_strong_inhibitor_waits_for_the_end_of_the_ramp_up():
     assert plan.daily_doses_mg[:35] == tuple(dosing.labeled_daily_doses("cll_5_week", 35))
     assert set(plan.daily_doses_mg[35:]) == {70.0}
     unchanged = dosing.dosing_plan("cll_5_week", "posaconazole", False, 42)
-    assert all(unchanged.inhibitor_taken) and unchanged.daily_doses_mg == tuple(dosing.labeled_daily_doses("cll_5_week", 42))
+    assert all(unchanged.inhibitor_taken) and unchanged.daily_doses_mg == tuple(
+        dosing.labeled_daily_doses("cll_5_week", 42)
+    )
 
 
 def test_aml_reduced_ramp_up_and_moderate_halving():
@@ -106,8 +116,9 @@ def test_scenarios_show_the_adjustment_lowering_exposure():
 
 def test_a_scenario_brackets_its_course_with_the_range_of_the_estimates():
     scenario = dosing.exposure_scenario("aml_hma_3_day", "posaconazole", False)
-    low, middle, high = (scenario.auc_ratio(course)[-1] for course in
-                         (scenario.lowest_course, scenario.course, scenario.highest_course))
+    low, middle, high = (
+        scenario.auc_ratio(course)[-1] for course in (scenario.lowest_course, scenario.course, scenario.highest_course)
+    )
     assert low < middle < high
     assert scenario.reference_dose_mg == dosing.labeled_daily_doses("aml_hma_3_day", 42)[-1]
     assert scenario.last_peak_um == pytest.approx(float(pk.ug_per_ml_to_um(scenario.course.daily_peak_ug_per_ml[-1])))

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from widgets.pharmacokinetics import inhibitors
 from widgets.pharmacokinetics import one_compartment as pk
 
 
@@ -15,8 +16,12 @@ def steady_state_concentration_ug_per_ml(hours_after_dose, dose_mg):
     C(t) = D·ka / (V·(ka - ke)) · [e^(-ke·t) / (1 - e^(-ke·τ)) - e^(-ka·t) / (1 - e^(-ka·τ))]."""
     ka, ke, tau = pk.ABSORPTION_RATE_PER_H, pk.ELIMINATION_RATE_PER_H, pk.DOSING_INTERVAL_H
     t = np.asarray(hours_after_dose, dtype=float)
-    return dose_mg * ka / (pk.APPARENT_VOLUME_L * (ka - ke)) * (
-        np.exp(-ke * t) / (1 - math.exp(-ke * tau)) - np.exp(-ka * t) / (1 - math.exp(-ka * tau)))
+    return (
+        dose_mg
+        * ka
+        / (pk.APPARENT_VOLUME_L * (ka - ke))
+        * (np.exp(-ke * t) / (1 - math.exp(-ke * tau)) - np.exp(-ka * t) / (1 - math.exp(-ka * tau)))
+    )
 
 
 def auc_accumulation_ratio():
@@ -104,7 +109,7 @@ def test_label_adjustment_brings_exposure_back_near_the_reference():
 
 
 def test_the_ketoconazole_split_reproduces_both_of_its_ratios():
-    bioavailability, clearance = pk.split_inhibitor_effect(6.4, 2.3)
+    bioavailability, clearance = inhibitors.split_inhibitor_effect(6.4, 2.3)
     assert bioavailability / clearance == pytest.approx(6.4)
     days = 40
     alone = pk.simulate([50.0] + [0.0] * (days - 1))
@@ -112,7 +117,7 @@ def test_the_ketoconazole_split_reproduces_both_of_its_ratios():
     assert inhibited.daily_peak_ug_per_ml.max() / alone.daily_peak_ug_per_ml.max() == pytest.approx(2.3, rel=0.01)
     assert inhibited.daily_auc_ug_h_per_ml.sum() / alone.daily_auc_ug_h_per_ml.sum() == pytest.approx(6.4, rel=0.01)
     # all of it on clearance gives a far smaller peak rise than the study measured
-    assert pk.single_dose_peak_ratio(1 / 6.4) < 1.3
+    assert inhibitors.single_dose_peak_ratio(1 / 6.4) < 1.3
     # the split half-life is lengthened by less than the whole rise in exposure
     assert 1 < pk.time_to_steady_state_fraction_h(0.9, clearance) / pk.time_to_steady_state_fraction_h(0.9) < 6.4
 
@@ -121,7 +126,7 @@ def test_bioavailability_raises_exposure_without_changing_the_half_life():
     more = pk.simulate([400.0] * 300, bioavailability_ratio=2.0)
     assert more.daily_auc_ug_h_per_ml[-1] == pytest.approx(2 * 32.8, rel=1e-4)
     assert pk.steady_state_auc_ug_h_per_ml(400.0, 1.0, 2.0) == pytest.approx(2 * 32.8)
-    assert pk.single_dose_peak_ratio(1.0, 2.0) == pytest.approx(2.0)
+    assert inhibitors.single_dose_peak_ratio(1.0, 2.0) == pytest.approx(2.0)
 
 
 def test_clearance_ratio_from_a_study():
@@ -143,24 +148,27 @@ def test_a_strong_inhibitor_slows_the_approach_to_steady_state():
     assert inhibited == pytest.approx(6.4 * alone)
 
 
-@pytest.mark.parametrize("call, argument", [
-    (lambda: pk.simulate([400, -1]), r"daily_doses_mg\[1\]"),
-    (lambda: pk.simulate([1300]), r"daily_doses_mg\[0\]: must be from 0 to 1200"),
-    (lambda: pk.simulate([]), "daily_doses_mg: must hold 1 to 366 days"),
-    (lambda: pk.simulate("400"), "daily_doses_mg: must be a list"),
-    (lambda: pk.simulate([400], clearance_ratio=0), "clearance_ratio: must be from 0.01 to 10"),
-    (lambda: pk.simulate([400, 400], clearance_ratio=[1.0]), "clearance_ratio: must hold one value per day"),
-    (lambda: pk.simulate([400], samples_per_day=2), "samples_per_day: must be a whole number from 4 to 96"),
-    (lambda: pk.simulate([400], absorption_rate_per_h=0.01), "absorption_rate_per_h"),
-    (lambda: pk.time_of_peak_h(-1.0), "absorption_rate_per_h: must be above 0"),
-    (lambda: pk.clearance_ratio_from_auc_ratio(0, 50, 400), "auc_ratio: must be above 0"),
-    (lambda: pk.clearance_ratio_from_auc_ratio(2, 50, float("nan")), "dose_alone_mg"),
-    (lambda: pk.time_to_steady_state_fraction_h(1.0), "fraction: must be above 0 to 0.999"),
-    (lambda: pk.absorption_rate_for_peak(50.0), "peak_time_h"),
-    (lambda: pk.simulate([400], bioavailability_ratio=0), "bioavailability_ratio: must be from 0.1 to 10"),
-    (lambda: pk.split_inhibitor_effect(6.4, 1.0), "cmax_ratio: must be from"),
-    (lambda: pk.split_inhibitor_effect(0.5, 1.0), "auc_ratio: must be from 1"),
-])
+@pytest.mark.parametrize(
+    "call, argument",
+    [
+        (lambda: pk.simulate([400, -1]), r"daily_doses_mg\[1\]"),
+        (lambda: pk.simulate([1300]), r"daily_doses_mg\[0\]: must be from 0 to 1200"),
+        (lambda: pk.simulate([]), "daily_doses_mg: must hold 1 to 366 days"),
+        (lambda: pk.simulate("400"), "daily_doses_mg: must be a list"),
+        (lambda: pk.simulate([400], clearance_ratio=0), "clearance_ratio: must be from 0.01 to 10"),
+        (lambda: pk.simulate([400, 400], clearance_ratio=[1.0]), "clearance_ratio: must hold one value per day"),
+        (lambda: pk.simulate([400], samples_per_day=2), "samples_per_day: must be a whole number from 4 to 96"),
+        (lambda: pk.simulate([400], absorption_rate_per_h=0.01), "absorption_rate_per_h"),
+        (lambda: pk.time_of_peak_h(-1.0), "absorption_rate_per_h: must be above 0"),
+        (lambda: pk.clearance_ratio_from_auc_ratio(0, 50, 400), "auc_ratio: must be above 0"),
+        (lambda: pk.clearance_ratio_from_auc_ratio(2, 50, float("nan")), "dose_alone_mg"),
+        (lambda: pk.time_to_steady_state_fraction_h(1.0), "fraction: must be above 0 to 0.999"),
+        (lambda: pk.absorption_rate_for_peak(50.0), "peak_time_h"),
+        (lambda: pk.simulate([400], bioavailability_ratio=0), "bioavailability_ratio: must be from 0.1 to 10"),
+        (lambda: inhibitors.split_inhibitor_effect(6.4, 1.0), "cmax_ratio: must be from"),
+        (lambda: inhibitors.split_inhibitor_effect(0.5, 1.0), "auc_ratio: must be from 1"),
+    ],
+)
 def test_bad_arguments_are_named_with_their_range(call, argument):
     with pytest.raises(ValueError, match=argument):
         call()

@@ -95,7 +95,9 @@ def test_card_cites_each_statement(subtypes):
     card = cards.card_html(record)
     assert "ETP-ALL" in card
     assert card.count("bibliography.html#cite-") == (
-        len(record.hallmark_bibkeys) + len(record.outcome_bibkeys) + len(record.outcome_note_bibkeys)
+        len(record.hallmark_bibkeys)
+        + len(record.outcome_bibkeys)
+        + len(record.outcome_note_bibkeys)
         + len(record.apoptosis_bibkeys)
     )
     assert "#cite-peirs2014" in card and "#cite-neumann2012" in card
@@ -114,7 +116,11 @@ def test_card_states_the_data_of_its_subtype(subtypes, subtype_id):
     for label, statement, keys in (
         ("Genetic hallmark", record.hallmark, record.hallmark_bibkeys),
         ("BCL-2 family", record.apoptosis_note, record.apoptosis_bibkeys),
-        ("Outcome", None, record.outcome_bibkeys + (record.outcome_note_bibkeys if isinstance(record.outcome_note, str) else ())),
+        (
+            "Outcome",
+            None,
+            record.outcome_bibkeys + (record.outcome_note_bibkeys if isinstance(record.outcome_note, str) else ()),
+        ),
     ):
         text = html.unescape(re.sub(r"<[^>]+>", "", rows[label]))
         if statement is not None:

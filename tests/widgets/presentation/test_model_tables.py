@@ -20,9 +20,15 @@ def test_selectivity_table_shows_bounds_as_bounds():
     assert f"| {model.DRUGS['navitoclax'].kd_nM['bcl2'].value:g} nM |" in navitoclax
 
 
-@pytest.mark.parametrize("value, unit, relation, text", [
-    (0.01, "nM", "<", "< 0.01 nM"), (48.0, "nM", "=", "48 nM"), (444.0, "nM", ">", "> 444 nM"),
-    (math.inf, "nM", "=", "no binding")])
+@pytest.mark.parametrize(
+    "value, unit, relation, text",
+    [
+        (0.01, "nM", "<", "< 0.01 nM"),
+        (48.0, "nM", "=", "48 nM"),
+        (444.0, "nM", ">", "> 444 nM"),
+        (math.inf, "nM", "=", "no binding"),
+    ],
+)
 def test_constant_text_shows_bounds_and_no_binding(value, unit, relation, text):
     assert model_tables.constant_text(value, unit, relation) == text
 
@@ -41,11 +47,15 @@ def test_selectivity_ratio_text_turns_a_denominator_bound_around():
     S63845 binds neither, so there is no ratio."""
     venetoclax = model.DRUGS["venetoclax"].kd_nM
     assert (venetoclax["bcl2"].relation, venetoclax["bclxl"].relation) == ("<", "=")
-    assert model_tables.selectivity_ratio_text("venetoclax") == \
-        f"> {venetoclax['bclxl'].value / venetoclax['bcl2'].value:,.0f}×"
+    assert (
+        model_tables.selectivity_ratio_text("venetoclax")
+        == f"> {venetoclax['bclxl'].value / venetoclax['bcl2'].value:,.0f}×"
+    )
     navitoclax = model.DRUGS["navitoclax"].kd_nM
-    assert model_tables.selectivity_ratio_text("navitoclax") == \
-        f"{navitoclax['bclxl'].value / navitoclax['bcl2'].value:,.0f}×"
+    assert (
+        model_tables.selectivity_ratio_text("navitoclax")
+        == f"{navitoclax['bclxl'].value / navitoclax['bcl2'].value:,.0f}×"
+    )
     azd4320 = model.DRUGS["azd4320"].kd_nM
     assert model_tables.selectivity_ratio_text("azd4320") == f"{azd4320['bclxl'].value / azd4320['bcl2'].value:,.0f}×"
     assert model_tables.selectivity_ratio_text("s63845") == ""
@@ -56,8 +66,10 @@ def test_selectivity_texts_are_the_selectivity_table_cells():
     assert list(texts.index) == list(model.DRUGS)
     table = model_tables.selectivity_table().data
     for key, row in texts.iterrows():
-        assert f"| {model.DRUGS[key].name} | {model.DRUGS[key].targets} | {row.ki_bcl2} | {row.ki_bclxl} | " \
-               f"{row.ki_mcl1} | {row.bclxl_over_bcl2} |" in table
+        assert (
+            f"| {model.DRUGS[key].name} | {model.DRUGS[key].targets} | {row.ki_bcl2} | {row.ki_bclxl} | "
+            f"{row.ki_mcl1} | {row.bclxl_over_bcl2} |" in table
+        )
 
 
 def test_ic50_matrix_table_writes_not_reached_in_words():
@@ -66,8 +78,10 @@ def test_ic50_matrix_table_writes_not_reached_in_words():
     assert rows[0] == f"| Profile | {model.REGIMENS['venetoclax'].name} | {model.REGIMENS['s63845'].name} |"
     assert rows[2] == f"| {model.NAMED_PROFILES['b_all'].name} | 1.37 nM | not reached |"
     scanned = scans.ic50_matrix(["b_all"], ["venetoclax"], cells=200)
-    assert model_tables.ic50_matrix_table(scanned).data == model_tables.ic50_table(["b_all"], ["venetoclax"],
-                                                                                    cells=200).data
+    assert (
+        model_tables.ic50_matrix_table(scanned).data
+        == model_tables.ic50_table(["b_all"], ["venetoclax"], cells=200).data
+    )
 
 
 def test_profiles_and_partners_tables_cover_the_model():

@@ -23,7 +23,9 @@ def numbers() -> dict[str, str]:
     to a transplant."""
     values = trial_values(*STUDIES)
     figures = {key: format_figure(key, value) for key, value in values.items()}
-    share = 100 * values["agrawal2025.responders.bridged_to_transplant.text.value"] / values["agrawal2025.all.CR.text.num"]
+    share = (
+        100 * values["agrawal2025.responders.bridged_to_transplant.text.value"] / values["agrawal2025.all.CR.text.num"]
+    )
     figures["case.transplant_share_of_cr"] = f"{share:.1f}"
     figures.update(model_numbers("model.etp", MODEL_RUNS))
     figures.update(reading_guide_numbers())

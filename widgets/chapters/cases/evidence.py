@@ -3,7 +3,8 @@
 Every value is returned already formatted, under the book's glue-key scheme
 (``widgets.chapters.common.KEY_PATTERN``):
 
-- ``trial_figures(*study_ids)`` (``trial_values`` for the numbers): every figure of those studies in ``data/published_outcomes.csv``
+- ``trial_figures(*study_ids)`` (``trial_values`` for the numbers): every figure of those
+  studies in ``data/published_outcomes.csv``
   with its counts and exact interval, each study's size, dose and days, and ``ci.percent``
   (``widgets.chapters.trial_numbers``), e.g. ``short2024.all.CR_CRi.text.value`` -> ``"57"``;
 - ``ic50_text(profile, regimen, **levels)``: the model's IC50 and its reading-guide class, with
@@ -13,9 +14,9 @@ Every value is returned already formatted, under the book's glue-key scheme
 from __future__ import annotations
 
 from widgets import model
+from widgets.chapters.trial_numbers import confidence_numbers, study_numbers
 from widgets.data import trials
 from widgets.explorers.mechanism import EXPLORER_CELLS
-from widgets.chapters.trial_numbers import confidence_numbers, study_numbers
 from widgets.presentation.text import dose_label
 
 # How each kind of trial figure is printed: counts as whole numbers, intervals to one

@@ -26,8 +26,12 @@ EXPLORER_SCHEDULE = "aml_hma_3_day"
 COMPARE = {">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le}
 COMPARISON_TEXT = {">": ">", ">=": "≥", "<": "<", "<=": "≤"}
 # The label's TLS rates quoted by the page: key -> (indication, start of the setting's text).
-TLS_RATES = {"cll_ramp": ("CLL", "Monotherapy"), "cll_early": ("CLL", "Early"),
-             "viale_a": ("AML", "VIALE-A"), "viale_c": ("AML", "VIALE-C")}
+TLS_RATES = {
+    "cll_ramp": ("CLL", "Monotherapy"),
+    "cll_early": ("CLL", "Early"),
+    "viale_a": ("AML", "VIALE-A"),
+    "viale_c": ("AML", "VIALE-C"),
+}
 
 
 def adult_thresholds(criteria=None) -> dict[str, tuple[str, float, str]]:

@@ -15,8 +15,11 @@ from widgets.explorers.bh3 import bh3_explorer
 
 STUDIES = ("richardcarpentier2020", "pullarkat2021")
 PROFILE = "mature_t_all"
-MODEL_RUNS = {"venetoclax": (PROFILE, "venetoclax", {}), "navitoclax": (PROFILE, "navitoclax", {}),
-              "azd4320": (PROFILE, "azd4320", {})}
+MODEL_RUNS = {
+    "venetoclax": (PROFILE, "venetoclax", {}),
+    "navitoclax": (PROFILE, "navitoclax", {}),
+    "azd4320": (PROFILE, "azd4320", {}),
+}
 
 
 def numbers() -> dict[str, str]:

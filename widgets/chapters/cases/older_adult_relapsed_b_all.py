@@ -22,8 +22,13 @@ def numbers() -> dict[str, str]:
     negative (CR/CRi rate times the MRD-negative share of responders)."""
     values = trial_values(*STUDIES)
     figures = {key: format_figure(key, value) for key, value in values.items()}
-    both = (values["short2024.all.CR_CRi.text.value"] / 100
-            * values["short2024.responders.MRD_negative.text.value"] / 100 * PER_HUNDRED)
+    both = (
+        values["short2024.all.CR_CRi.text.value"]
+        / 100
+        * values["short2024.responders.MRD_negative.text.value"]
+        / 100
+        * PER_HUNDRED
+    )
     figures["case.remission_and_mrd_negative_per_hundred"] = f"{both:.0f}"
     figures["case.per_hundred"] = f"{PER_HUNDRED}"
     return figures

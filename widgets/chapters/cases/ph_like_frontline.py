@@ -14,9 +14,11 @@ from widgets.explorers.mechanism import LEVEL_STEPS, mechanism_explorer
 STUDIES = ("aldoss2025",)
 PROFILE = "ph_like_b_all"
 RAISED_BCLXL = LEVEL_STEPS[-1]
-MODEL_RUNS = {"venetoclax": (PROFILE, "venetoclax", {}),
-              "venetoclax_bclxl": (PROFILE, "venetoclax", {"bclxl": RAISED_BCLXL}),
-              "navitoclax_bclxl": (PROFILE, "navitoclax", {"bclxl": RAISED_BCLXL})}
+MODEL_RUNS = {
+    "venetoclax": (PROFILE, "venetoclax", {}),
+    "venetoclax_bclxl": (PROFILE, "venetoclax", {"bclxl": RAISED_BCLXL}),
+    "navitoclax_bclxl": (PROFILE, "navitoclax", {"bclxl": RAISED_BCLXL}),
+}
 
 
 def numbers() -> dict[str, str]:

@@ -14,9 +14,11 @@ from widgets.explorers.mechanism import LEVEL_STEPS, mechanism_explorer
 STUDIES = ("place2025", "gibson2021")
 PROFILE = "b_all"
 RAISED_MCL1 = LEVEL_STEPS[-1]
-MODEL_RUNS = {"venetoclax": (PROFILE, "venetoclax", {"mcl1": RAISED_MCL1}),
-              "with_asparaginase": (PROFILE, "venetoclax_asparaginase", {"mcl1": RAISED_MCL1}),
-              "baseline": (PROFILE, "venetoclax", {})}
+MODEL_RUNS = {
+    "venetoclax": (PROFILE, "venetoclax", {"mcl1": RAISED_MCL1}),
+    "with_asparaginase": (PROFILE, "venetoclax_asparaginase", {"mcl1": RAISED_MCL1}),
+    "baseline": (PROFILE, "venetoclax", {}),
+}
 
 
 def numbers() -> dict[str, str]:

@@ -6,13 +6,16 @@ import math
 
 import matplotlib.pyplot as plt
 
-from widgets.presentation import style
 from widgets.model import ANTI_APOPTOTIC_NAMES, ANTI_APOPTOTICS
+from widgets.presentation import style
 
 MARKERS = {"bcl2": "o", "bclxl": "s", "mcl1": "^"}
-COLOURS = {"bcl2": style.OKABE_ITO["sky_blue"], "bclxl": style.OKABE_ITO["orange"],
-           "mcl1": style.OKABE_ITO["reddish_purple"]}
-NO_BINDING_AT_NM = 1e4   # where "does not bind" is drawn, past the measured range
+COLOURS = {
+    "bcl2": style.OKABE_ITO["sky_blue"],
+    "bclxl": style.OKABE_ITO["orange"],
+    "mcl1": style.OKABE_ITO["reddish_purple"],
+}
+NO_BINDING_AT_NM = 1e4  # where "does not bind" is drawn, past the measured range
 
 
 def affinity_plot(selectivity):
@@ -23,9 +26,17 @@ def affinity_plot(selectivity):
         for offset, protein in zip((-0.18, 0.0, 0.18), ANTI_APOPTOTICS):
             value = getattr(record, f"ki_{protein}_nM")
             shown = value if math.isfinite(value) else NO_BINDING_AT_NM
-            ax.plot(shown, row + offset, marker=MARKERS[protein], color=COLOURS[protein], markeredgecolor="black",
-                    markersize=9, linestyle="none", label=ANTI_APOPTOTIC_NAMES[protein] if row == 0 else None,
-                    fillstyle="full" if math.isfinite(value) else "none")
+            ax.plot(
+                shown,
+                row + offset,
+                marker=MARKERS[protein],
+                color=COLOURS[protein],
+                markeredgecolor="black",
+                markersize=9,
+                linestyle="none",
+                label=ANTI_APOPTOTIC_NAMES[protein] if row == 0 else None,
+                fillstyle="full" if math.isfinite(value) else "none",
+            )
     ax.axvspan(3e3, 3e4, color="#EEEEEE")
     ax.text(NO_BINDING_AT_NM, -0.75, "no binding\n(open marker)", ha="center", va="bottom", fontsize=8)
     ax.set_xscale("log")

@@ -33,18 +33,29 @@ class Condition:
 def balance_figure(conditions: list[Condition], *, height_in: float = 5.2):
     """Columns of BIM location and BAX/BAK activation, one per condition."""
     style.apply()
-    fig, axes = plt.subplots(2, len(conditions), figsize=(style.FULL_WIDTH_IN * min(1.0, 0.36 * len(conditions) + 0.1),
-                                                          height_in),
-                             gridspec_kw={"height_ratios": [3, 1.4], "hspace": 0.55, "wspace": 0.5}, squeeze=False)
-    partitions = [model.bim_partition(condition.profile, condition.doses, partners=condition.partners)
-                  for condition in conditions]
+    fig, axes = plt.subplots(
+        2,
+        len(conditions),
+        figsize=(style.FULL_WIDTH_IN * min(1.0, 0.36 * len(conditions) + 0.1), height_in),
+        gridspec_kw={"height_ratios": [3, 1.4], "hspace": 0.55, "wspace": 0.5},
+        squeeze=False,
+    )
+    partitions = [
+        model.bim_partition(condition.profile, condition.doses, partners=condition.partners) for condition in conditions
+    ]
     top = max(max(condition.profile.bax_bak for condition in conditions), 1.5 * partitions[0].momp_threshold_nM)
     for column, (condition, partition) in enumerate(zip(conditions, partitions)):
         _bim_bar(axes[0, column], partition, condition.title, show_axis=column == 0)
         _bax_bar(axes[1, column], partition, condition.profile.bax_bak, top, show_axis=column == 0)
-    fig.legend(handles=[plt.Rectangle((0, 0), 1, 1, facecolor=BAND_COLOURS[band], edgecolor="black")
-                        for band in BANDS], labels=[f"BIM {BAND_LABELS[band]}" for band in BANDS],
-               loc="lower center", ncol=2, frameon=False, fontsize=9, bbox_to_anchor=(0.5, -0.01))
+    fig.legend(
+        handles=[plt.Rectangle((0, 0), 1, 1, facecolor=BAND_COLOURS[band], edgecolor="black") for band in BANDS],
+        labels=[f"BIM {BAND_LABELS[band]}" for band in BANDS],
+        loc="lower center",
+        ncol=2,
+        frameon=False,
+        fontsize=9,
+        bbox_to_anchor=(0.5, -0.01),
+    )
     # Keep about an inch under the axes for their labels and the two-row legend, whatever
     # the figure's height.
     fig.subplots_adjust(left=0.2, right=0.96, top=0.9, bottom=1.1 / height_in)
@@ -59,8 +70,9 @@ def _bim_bar(ax, partition, title: str, show_axis: bool) -> None:
         percent = 100.0 * amount / total if total else 0.0
         ax.bar(0, percent, bottom=bottom, width=0.6, color=BAND_COLOURS[band], edgecolor="black")
         if percent >= 12:
-            ax.text(0, bottom + percent / 2, f"{BAND_LABELS[band]}\n{percent:.0f}%", ha="center", va="center",
-                    fontsize=9)
+            ax.text(
+                0, bottom + percent / 2, f"{BAND_LABELS[band]}\n{percent:.0f}%", ha="center", va="center", fontsize=9
+            )
         bottom += percent
     ax.set_xlim(-0.5, 0.5)
     ax.set_ylim(0, 100)
@@ -91,10 +103,14 @@ def balance_alt_text(conditions: list[Condition]) -> str:
     for condition in conditions:
         partition = model.bim_partition(condition.profile, condition.doses, partners=condition.partners)
         total = sum(partition.on_protein_nM.values()) + partition.free_nM
-        held = ", ".join(f"{100 * partition.on_protein_nM[band] / total:.0f}% on {model.ANTI_APOPTOTIC_NAMES[band]}"
-                         for band in model.ANTI_APOPTOTICS)
-        parts.append(f"{condition.title}: BIM {held}, {100 * partition.free_nM / total:.0f}% free; "
-                     f"active BAX/BAK {partition.active_bax_nM:.0f} nM against a threshold of "
-                     f"{partition.momp_threshold_nM:.0f} nM, so the cell "
-                     f"{'reaches MOMP and dies' if partition.momp else 'survives'}.")
+        held = ", ".join(
+            f"{100 * partition.on_protein_nM[band] / total:.0f}% on {model.ANTI_APOPTOTIC_NAMES[band]}"
+            for band in model.ANTI_APOPTOTICS
+        )
+        parts.append(
+            f"{condition.title}: BIM {held}, {100 * partition.free_nM / total:.0f}% free; "
+            f"active BAX/BAK {partition.active_bax_nM:.0f} nM against a threshold of "
+            f"{partition.momp_threshold_nM:.0f} nM, so the cell "
+            f"{'reaches MOMP and dies' if partition.momp else 'survives'}."
+        )
     return " ".join(parts)

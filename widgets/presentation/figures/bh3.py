@@ -7,12 +7,22 @@ import matplotlib.pyplot as plt
 from widgets.model import PEPTIDES
 from widgets.presentation import style
 
-READS_OUT = {"BIM": "overall priming", "BIM_control": "high-dose control",
-             "BAD": "BCL-2 / BCL-XL", "HRK": "BCL-XL", "MS1": "MCL-1", "NOXA": "MCL-1"}
-PEPTIDE_COLOURS = {"BIM": style.OKABE_ITO["grey"], "BIM_control": style.OKABE_ITO["grey"],
-                   "BAD": style.OKABE_ITO["sky_blue"],
-                   "HRK": style.OKABE_ITO["orange"], "MS1": style.OKABE_ITO["reddish_purple"],
-                   "NOXA": style.OKABE_ITO["reddish_purple"]}
+READS_OUT = {
+    "BIM": "overall priming",
+    "BIM_control": "high-dose control",
+    "BAD": "BCL-2 / BCL-XL",
+    "HRK": "BCL-XL",
+    "MS1": "MCL-1",
+    "NOXA": "MCL-1",
+}
+PEPTIDE_COLOURS = {
+    "BIM": style.OKABE_ITO["grey"],
+    "BIM_control": style.OKABE_ITO["grey"],
+    "BAD": style.OKABE_ITO["sky_blue"],
+    "HRK": style.OKABE_ITO["orange"],
+    "MS1": style.OKABE_ITO["reddish_purple"],
+    "NOXA": style.OKABE_ITO["reddish_purple"],
+}
 # Peptides whose key is not the name a reader knows.
 PEPTIDE_LABELS = {"BIM_control": "BIM, high dose"}
 
@@ -26,8 +36,9 @@ def bh3_bars(response: dict[str, float], title: str):
     ax.barh(range(len(peptides)), values, color=[PEPTIDE_COLOURS[key] for key in peptides], edgecolor="black")
     for position, value in enumerate(values):
         ax.text(min(value + 2, 80), position, f"{value:.0f}%", va="center", fontsize=10)
-    ax.set_yticks(range(len(peptides)), [f"{PEPTIDE_LABELS.get(key, key)}  ({READS_OUT[key]})" for key in peptides],
-                  fontsize=10)
+    ax.set_yticks(
+        range(len(peptides)), [f"{PEPTIDE_LABELS.get(key, key)}  ({READS_OUT[key]})" for key in peptides], fontsize=10
+    )
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     ax.set_xlabel("Cells reaching MOMP with the peptide (%)")

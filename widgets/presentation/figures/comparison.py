@@ -29,18 +29,30 @@ def ic50_heatmap(matrix, *, row_labels, column_labels, drug_keys):
     if len(drug_keys) != columns:
         raise ValueError(f"drug_keys: give one drug per column ({columns}), not {len(drug_keys)}")
     fig, ax = plt.subplots(figsize=(style.FULL_WIDTH_IN, 0.62 * rows + 1.9))
-    words = [[ic50_class(matrix.iat[row, column], drug_keys[column]) for column in range(columns)]
-             for row in range(rows)]
+    words = [
+        [ic50_class(matrix.iat[row, column], drug_keys[column]) for column in range(columns)] for row in range(rows)
+    ]
     classes = np.array([[len(CLASSES) if word == NO_BAND else CLASSES.index(word) for word in line] for line in words])
-    ax.imshow(classes, cmap=ListedColormap((*CLASS_COLOURS, NO_BAND_COLOUR)),
-              norm=BoundaryNorm([-0.5, 0.5, 1.5, 2.5, 3.5], 4), aspect="auto")
+    ax.imshow(
+        classes,
+        cmap=ListedColormap((*CLASS_COLOURS, NO_BAND_COLOUR)),
+        norm=BoundaryNorm([-0.5, 0.5, 1.5, 2.5, 3.5], 4),
+        aspect="auto",
+    )
     for row in range(rows):
         for column in range(columns):
             value = matrix.iat[row, column]
             word = NO_BAND_WORDS if words[row][column] == NO_BAND else words[row][column]
             label = "not reached" if not math.isfinite(value) else dose_label(value)
-            ax.text(column, row, f"{label}\n{word}", ha="center", va="center", fontsize=8.5,
-                    color="white" if word == "resistant" else "black")
+            ax.text(
+                column,
+                row,
+                f"{label}\n{word}",
+                ha="center",
+                va="center",
+                fontsize=8.5,
+                color="white" if word == "resistant" else "black",
+            )
     ax.set_xticks(range(columns), column_labels, rotation=25, ha="right", fontsize=9)
     ax.set_yticks(range(rows), row_labels, fontsize=9)
     ax.set_xticks(np.arange(columns + 1) - 0.5, minor=True)

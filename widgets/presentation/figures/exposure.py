@@ -24,8 +24,15 @@ def _inhibitor_bar(ax, taken, label: bool) -> None:
     days = np.flatnonzero(taken)
     if days.size == 0:
         return
-    ax.plot([days[0], days[-1] + 1], [0.985, 0.985], transform=ax.get_xaxis_transform(), color=INHIBITOR_COLOR,
-            linewidth=5, solid_capstyle="butt", label="Days with the inhibitor (bar)" if label else None)
+    ax.plot(
+        [days[0], days[-1] + 1],
+        [0.985, 0.985],
+        transform=ax.get_xaxis_transform(),
+        color=INHIBITOR_COLOR,
+        linewidth=5,
+        solid_capstyle="butt",
+        label="Days with the inhibitor (bar)" if label else None,
+    )
 
 
 def exposure_course(scenario, *, title: str = "", size_in: tuple[float, float] = (style.FULL_WIDTH_IN, 6.2)):
@@ -38,8 +45,7 @@ def exposure_course(scenario, *, title: str = "", size_in: tuple[float, float] =
     dose (log scale). ``size_in``: width and height in inches (explorer views use a
     smaller figure to keep the page light).
     """
-    fig, (top, bottom) = plt.subplots(2, 1, figsize=size_in, sharex=True,
-                                      gridspec_kw={"height_ratios": [3, 2]})
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=size_in, sharex=True, gridspec_kw={"height_ratios": [3, 2]})
     taken = np.array(scenario.plan.inhibitor_taken)
     reference, course = scenario.reference_course, scenario.course
     days_axis = np.arange(1, len(course.daily_doses_mg) + 1) - 0.5
@@ -48,17 +54,33 @@ def exposure_course(scenario, *, title: str = "", size_in: tuple[float, float] =
 
     _inhibitor_bar(top, taken, label=True)
     if has_band:
-        top.fill_between(course.time_days, scenario.lowest_course.concentration_ug_per_ml,
-                         scenario.highest_course.concentration_ug_per_ml, color=BAND_COLOR, alpha=0.35, linewidth=0,
-                         label="Range of the inhibitor estimates")
-    top.plot(reference.time_days, reference.concentration_ug_per_ml, color=REFERENCE_COLOR, linestyle="--",
-             linewidth=1.4, label="Labeled doses, no interacting drug")
+        top.fill_between(
+            course.time_days,
+            scenario.lowest_course.concentration_ug_per_ml,
+            scenario.highest_course.concentration_ug_per_ml,
+            color=BAND_COLOR,
+            alpha=0.35,
+            linewidth=0,
+            label="Range of the inhibitor estimates",
+        )
+    top.plot(
+        reference.time_days,
+        reference.concentration_ug_per_ml,
+        color=REFERENCE_COLOR,
+        linestyle="--",
+        linewidth=1.4,
+        label="Labeled doses, no interacting drug",
+    )
     if has_inhibitor or scenario.plan.adjusted:
-        top.plot(course.time_days, course.concentration_ug_per_ml, color=SCENARIO_COLOR, linewidth=1.8,
-                 label="This scenario")
+        top.plot(
+            course.time_days, course.concentration_ug_per_ml, color=SCENARIO_COLOR, linewidth=1.8, label="This scenario"
+        )
     top.set_ylabel("Plasma venetoclax (µg/mL)")
-    highest = max(reference.concentration_ug_per_ml.max(), course.concentration_ug_per_ml.max(),
-                  scenario.highest_course.concentration_ug_per_ml.max())
+    highest = max(
+        reference.concentration_ug_per_ml.max(),
+        course.concentration_ug_per_ml.max(),
+        scenario.highest_course.concentration_ug_per_ml.max(),
+    )
     top.set_ylim(0, highest * 1.6)  # headroom above the curves for the legend
     micromolar = top.secondary_yaxis("right", functions=(pk.ug_per_ml_to_um, pk.um_to_ug_per_ml))
     micromolar.set_ylabel("µM")
@@ -72,16 +94,21 @@ def exposure_course(scenario, *, title: str = "", size_in: tuple[float, float] =
     bottom.plot(days_axis, scenario.auc_ratio(reference), color=REFERENCE_COLOR, linestyle="--", linewidth=1.4)
     ratio = scenario.auc_ratio()
     if has_inhibitor or scenario.plan.adjusted:
-        bottom.plot(days_axis, ratio, color=SCENARIO_COLOR, linewidth=1.8, marker="o", markersize=3.5,
-                    markevery=7)
+        bottom.plot(days_axis, ratio, color=SCENARIO_COLOR, linewidth=1.8, marker="o", markersize=3.5, markevery=7)
     bottom.set_yscale("log")
     bottom.set_ylim(0.02, 30)
     bottom.set_yticks([0.03, 0.1, 0.3, 1, 3, 10, 30], ["0.03", "0.1", "0.3", "1", "3", "10", "30"])
     bottom.minorticks_off()
     bottom.set_ylabel("Day's AUC ÷ reference")
-    bottom.annotate(f"×{fold_change(ratio[-1])}", xy=(days_axis[-1], ratio[-1]), xytext=(4, 0),
-                    textcoords="offset points", va="center", fontsize=10,
-                    color=SCENARIO_COLOR if has_inhibitor else REFERENCE_COLOR)
+    bottom.annotate(
+        f"×{fold_change(ratio[-1])}",
+        xy=(days_axis[-1], ratio[-1]),
+        xytext=(4, 0),
+        textcoords="offset points",
+        va="center",
+        fontsize=10,
+        color=SCENARIO_COLOR if has_inhibitor else REFERENCE_COLOR,
+    )
     bottom.set_xlabel("Day of treatment")
     bottom.set_xlim(0, len(course.daily_doses_mg) + 4)
     fig.tight_layout()
@@ -92,21 +119,29 @@ def exposure_alt_text(scenario, schedule_text: str) -> str:
     """What ``exposure_course`` shows, in words, with the numbers it draws."""
     ratio = scenario.auc_ratio()
     days = len(ratio)
-    parts = [f"Two panels over {days} days of {schedule_text}. Top: plasma venetoclax concentration; "
-             "bottom: each day's exposure divided by the steady-state exposure on the labeled dose (log scale)."]
+    parts = [
+        f"Two panels over {days} days of {schedule_text}. Top: plasma venetoclax concentration; "
+        "bottom: each day's exposure divided by the steady-state exposure on the labeled dose (log scale)."
+    ]
     reference_last = scenario.auc_ratio(scenario.reference_course)[-1]
-    parts.append(f"Dashed line, labeled doses without an interacting drug: exposure climbs to "
-                 f"{fold_change(reference_last)} times the reference by the last day.")
+    parts.append(
+        f"Dashed line, labeled doses without an interacting drug: exposure climbs to "
+        f"{fold_change(reference_last)} times the reference by the last day."
+    )
     if scenario.effect is not None or scenario.plan.adjusted:
         taken = np.flatnonzero(scenario.plan.inhibitor_taken)
         when = f"from day {taken[0] + 1}" if taken.size else "on no day"
-        parts.append(f"Solid line, this scenario (inhibitor taken {when}; orange bar along the top): peak concentration "
-                     f"{scenario.course.daily_peak_ug_per_ml[-1]:.2f} µg/mL on the last day, exposure "
-                     f"{fold_change(ratio[-1])} times the reference.")
+        parts.append(
+            f"Solid line, this scenario (inhibitor taken {when}; orange bar along the top): peak concentration "
+            f"{scenario.course.daily_peak_ug_per_ml[-1]:.2f} µg/mL on the last day, exposure "
+            f"{fold_change(ratio[-1])} times the reference."
+        )
     if scenario.effect is not None and scenario.effect.lowest_fold < scenario.effect.highest_fold:
-        parts.append(f"A shaded band around it spans {fold_change(scenario.auc_ratio(scenario.lowest_course)[-1])} "
-                     f"to {fold_change(scenario.auc_ratio(scenario.highest_course)[-1])} times, the range of the "
-                     "estimates.")
+        parts.append(
+            f"A shaded band around it spans {fold_change(scenario.auc_ratio(scenario.lowest_course)[-1])} "
+            f"to {fold_change(scenario.auc_ratio(scenario.highest_course)[-1])} times, the range of the "
+            "estimates."
+        )
     return " ".join(parts)
 
 
@@ -125,11 +160,20 @@ def interaction_estimates(studies, effects):
         fold = folds[row.study_id]
         from_paper = row.reported_in == "primary_paper"
         ax.plot([1, fold], [position, position], color=style.OKABE_ITO["grey"], linewidth=1)
-        ax.plot(fold, position, marker="o" if from_paper else "s", markersize=8, linestyle="none",
-                color=SCENARIO_COLOR if from_paper else INHIBITOR_COLOR)
+        ax.plot(
+            fold,
+            position,
+            marker="o" if from_paper else "s",
+            markersize=8,
+            linestyle="none",
+            color=SCENARIO_COLOR if from_paper else INHIBITOR_COLOR,
+        )
         ax.text(fold * 1.08, position, f"×{fold_change(fold)}", va="center", fontsize=10)
-    labels = [f"{row.inhibitor.capitalize()}, venetoclax {row.venetoclax_with_inhibitor_mg:g} mg\n"
-              f"({'paper' if row.reported_in == 'primary_paper' else 'label'})" for row in rows]
+    labels = [
+        f"{row.inhibitor.capitalize()}, venetoclax {row.venetoclax_with_inhibitor_mg:g} mg\n"
+        f"({'paper' if row.reported_in == 'primary_paper' else 'label'})"
+        for row in rows
+    ]
     ax.set_yticks(range(len(rows)), labels, fontsize=9)
     ax.invert_yaxis()
     for key, linestyle in (("posaconazole", "-"), ("other_strong_cyp3a", "--")):
@@ -155,5 +199,6 @@ EXPLORER_SIZE_IN = (6.4, 5.4)
 
 def exposure_view_image(scenario, *, title: str, schedule_text: str) -> str:
     """An explorer view's picture: ``exposure_course`` as an ``<img>`` with its alt text."""
-    return style.img_html(exposure_course(scenario, title=title, size_in=EXPLORER_SIZE_IN),
-                          exposure_alt_text(scenario, schedule_text))
+    return style.img_html(
+        exposure_course(scenario, title=title, size_in=EXPLORER_SIZE_IN), exposure_alt_text(scenario, schedule_text)
+    )

@@ -26,12 +26,27 @@ def lineage_share(share):
     for record in b_lineage.itertuples(index=False):
         position = ages.index(record.age_group)
         if record.reported_by == "review":
-            ax.barh(position, record.high_percent - record.low_percent, left=record.low_percent, height=0.45,
-                    color=style.OKABE_ITO["blue"], edgecolor="black", label="Review (range)")
+            ax.barh(
+                position,
+                record.high_percent - record.low_percent,
+                left=record.low_percent,
+                height=0.45,
+                color=style.OKABE_ITO["blue"],
+                edgecolor="black",
+                label="Review (range)",
+            )
             ax.text(record.low_percent - 1.5, position, _percent_label(record), va="center", ha="right")
         else:
-            ax.plot(record.low_percent, position, marker="D", markersize=9, linestyle="none",
-                    color=style.OKABE_ITO["orange"], markeredgecolor="black", label="Cited source")
+            ax.plot(
+                record.low_percent,
+                position,
+                marker="D",
+                markersize=9,
+                linestyle="none",
+                color=style.OKABE_ITO["orange"],
+                markeredgecolor="black",
+                label="Cited source",
+            )
             ax.text(record.high_percent + 1.5, position, f"{_percent_label(record)} (cited source)", va="center")
     handles, labels = ax.get_legend_handles_labels()
     unique = dict(zip(labels, handles))

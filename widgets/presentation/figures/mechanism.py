@@ -22,9 +22,8 @@ import numpy as np
 from matplotlib.patches import Patch
 from matplotlib.ticker import FixedLocator, NullLocator
 
-from widgets.presentation import style
 from widgets.model import DoseScan
-from widgets.presentation import layers
+from widgets.presentation import layers, style
 from widgets.presentation.text import dose_label
 
 DOSE_RANGE_NM = (1e-3, 1e5)
@@ -33,8 +32,12 @@ SCAN_DOSES_NM = np.logspace(-3, 5, 25)
 DOSE_TICKS_NM = (1e-3, 1e-1, 1e1, 1e3, 1e5)
 BANDS = ("bcl2", "bclxl", "mcl1", "free")
 BAND_LABELS = {"bcl2": "on BCL-2", "bclxl": "on BCL-XL", "mcl1": "on MCL-1", "free": "free"}
-BAND_COLOURS = {"bcl2": style.OKABE_ITO["sky_blue"], "bclxl": style.OKABE_ITO["orange"],
-                "mcl1": style.OKABE_ITO["reddish_purple"], "free": style.OKABE_ITO["yellow"]}
+BAND_COLOURS = {
+    "bcl2": style.OKABE_ITO["sky_blue"],
+    "bclxl": style.OKABE_ITO["orange"],
+    "mcl1": style.OKABE_ITO["reddish_purple"],
+    "free": style.OKABE_ITO["yellow"],
+}
 DEATH_COLOUR = style.OKABE_ITO["vermillion"]
 BAX_COLOUR = style.OKABE_ITO["blue"]
 
@@ -68,9 +71,16 @@ class MechanismFigure(layers.LayeredFigure):
         self.bim_ax.set_ylim(0, 100)
         self.bim_ax.set_ylabel("BIM (%)")
         self.bim_ax.set_title("1. Where the typical cell's BIM sits", loc="left", fontsize=12)
-        fig.legend(handles=[Patch(facecolor=BAND_COLOURS[band], edgecolor="black", label=BAND_LABELS[band])
-                            for band in BANDS], loc="upper left", bbox_to_anchor=(left - 0.02, 0.92), ncol=4,
-                   frameon=False, fontsize=10, handlelength=1.2, columnspacing=0.9)
+        fig.legend(
+            handles=[Patch(facecolor=BAND_COLOURS[band], edgecolor="black", label=BAND_LABELS[band]) for band in BANDS],
+            loc="upper left",
+            bbox_to_anchor=(left - 0.02, 0.92),
+            ncol=4,
+            frameon=False,
+            fontsize=10,
+            handlelength=1.2,
+            columnspacing=0.9,
+        )
         self.bax_ax.set_ylim(0, max(1.15 * bax_nM, 1.5 * threshold_nM))
         self.bax_ax.set_ylabel("Active BAX/BAK (nM)")
         self.bax_ax.set_title("2. BAX/BAK activation in the typical cell", loc="left", fontsize=12)
@@ -91,20 +101,32 @@ class MechanismFigure(layers.LayeredFigure):
         """One input's data over the axes, ``title`` (what the data were computed for, such as
         the levels) on the second line, with a text description for screen readers."""
         doses = scan.doses_nM
-        elements = [layers.text(self.MARGIN_PX, self.SECOND_LINE_Y, title, size=13, anchor="start", bold=True,
-                                max_width=self.LEVELS_SHARE * self.width)]
+        elements = [
+            layers.text(
+                self.MARGIN_PX,
+                self.SECOND_LINE_Y,
+                title,
+                size=13,
+                anchor="start",
+                bold=True,
+                max_width=self.LEVELS_SHARE * self.width,
+            )
+        ]
         elements += self._bands(doses, 100.0 * scan.bim_share)
         top = self.bax_ax.get_ylim()[1]
-        elements.append(layers.curve(self.path(self.bax_ax, doses, np.minimum(scan.active_bax_nM, top)),
-                                     BAX_COLOUR, width=3))
+        elements.append(
+            layers.curve(self.path(self.bax_ax, doses, np.minimum(scan.active_bax_nM, top)), BAX_COLOUR, width=3)
+        )
         percent = 100.0 * scan.fraction_apoptotic
         elements.append(layers.curve(self.path(self.death_ax, doses, percent), DEATH_COLOUR, width=3))
         elements += self._ic50(scan.ic50_nM)
         crossing = self.momp_dose(scan)
-        label = (f"{title}. IC50 {dose_label(scan.ic50_nM)}. The typical cell reaches MOMP "
-                 f"{'from ' + dose_label(crossing) if math.isfinite(crossing) else 'at no dose shown'}. "
-                 f"At the highest dose {percent[-1]:.0f}% of cells are apoptotic and "
-                 f"{100 * scan.bim_share[-1, 3]:.0f}% of the typical cell's BIM is free.")
+        label = (
+            f"{title}. IC50 {dose_label(scan.ic50_nM)}. The typical cell reaches MOMP "
+            f"{'from ' + dose_label(crossing) if math.isfinite(crossing) else 'at no dose shown'}. "
+            f"At the highest dose {percent[-1]:.0f}% of cells are apoptotic and "
+            f"{100 * scan.bim_share[-1, 3]:.0f}% of the typical cell's BIM is free."
+        )
         return self.svg(elements, label)
 
     @staticmethod
@@ -128,7 +150,10 @@ class MechanismFigure(layers.LayeredFigure):
             if thickness[widest] >= 14:
                 middle = cumulative[widest, index] - thickness[widest] / 2
                 x, y = self.point(self.bim_ax, doses[widest], middle)
-                x = min(max(x, self.x_pixel(self.bim_ax, DOSE_RANGE_NM[0]) + 40), self.x_pixel(self.bim_ax, DOSE_RANGE_NM[1]) - 40)
+                x = min(
+                    max(x, self.x_pixel(self.bim_ax, DOSE_RANGE_NM[0]) + 40),
+                    self.x_pixel(self.bim_ax, DOSE_RANGE_NM[1]) - 40,
+                )
                 elements.append(layers.text(x, y + 4, BAND_LABELS[band], size=13, anchor="middle", halo=True))
         return elements
 
@@ -136,22 +161,31 @@ class MechanismFigure(layers.LayeredFigure):
         top, bottom = self.axes_top(self.death_ax), self.axes_bottom(self.death_ax)
         if not math.isfinite(ic50_nM) or ic50_nM < DOSE_RANGE_NM[0]:
             note = "IC50: not reached" if not math.isfinite(ic50_nM) else "IC50: below 1 pM"
-            return [layers.text(self.x_pixel(self.death_ax, DOSE_RANGE_NM[0]) + 6, top + 16, note, bold=True,
-                                halo=True)]
+            return [
+                layers.text(self.x_pixel(self.death_ax, DOSE_RANGE_NM[0]) + 6, top + 16, note, bold=True, halo=True)
+            ]
         x, y = self.point(self.death_ax, ic50_nM, 50)
         anchor = "start" if ic50_nM < 1e2 else "end"
         offset = 6 if anchor == "start" else -6
-        return [layers.line(x, top, x, bottom, width=1.5, dash="5 4"),
-                layers.circle(x, y, 5, DEATH_COLOUR),
-                layers.text(x + offset, top + 16, f"IC50 {dose_label(ic50_nM)}", anchor=anchor, bold=True,
-                            halo=True)]
+        return [
+            layers.line(x, top, x, bottom, width=1.5, dash="5 4"),
+            layers.circle(x, y, 5, DEATH_COLOUR),
+            layers.text(x + offset, top + 16, f"IC50 {dose_label(ic50_nM)}", anchor=anchor, bold=True, halo=True),
+        ]
 
     def dose_layer(self, dose_nM: float) -> str:
         """A vertical marker at the chosen dose, through all three panels."""
         x = self.x_pixel(self.death_ax, dose_nM)
         top, bottom = self.axes_top(self.bim_ax), self.axes_bottom(self.death_ax)
-        elements = [layers.line(x, top, x, bottom, width=2.5),
-                    layers.text(self.width - self.MARGIN_PX, self.SECOND_LINE_Y,
-                                f"Chosen dose (black line): {dose_label(dose_nM)}", size=13, anchor="end",
-                                max_width=self.DOSE_SHARE * self.width)]
+        elements = [
+            layers.line(x, top, x, bottom, width=2.5),
+            layers.text(
+                self.width - self.MARGIN_PX,
+                self.SECOND_LINE_Y,
+                f"Chosen dose (black line): {dose_label(dose_nM)}",
+                size=13,
+                anchor="end",
+                max_width=self.DOSE_SHARE * self.width,
+            ),
+        ]
         return self.svg(elements, f"Marker at the chosen dose, {dose_label(dose_nM)}")

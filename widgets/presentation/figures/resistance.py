@@ -17,6 +17,7 @@ and descriptions say so.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 
 import matplotlib.pyplot as plt
@@ -49,6 +50,7 @@ FIGURE_WIDTH_IN = 4.4
 
 # --- IC50 as one protein rises or falls ---------------------------------------------------
 
+
 def ic50_shift_figure(tables: Mapping[str, pd.DataFrame], *, title: str):
     """One panel per table of ``ic50_shift_table``, stacked; ``tables`` maps a protein key to its table."""
     style.apply()
@@ -64,11 +66,28 @@ def ic50_shift_figure(tables: Mapping[str, pd.DataFrame], *, title: str):
             values = table[key].to_numpy(dtype=float)
             reached = np.isfinite(values)
             shown = np.where(reached, values, NOT_REACHED_AT_NM)
-            ax.plot(factors, shown, color=colour, linestyle=line, linewidth=2, marker=marker, markersize=7,
-                    markeredgecolor="black", markevery=[int(i) for i in np.flatnonzero(reached)],
-                    label=model.REGIMENS[key].name)
-            ax.plot(factors[~reached], shown[~reached], linestyle="none", marker=marker, markersize=8,
-                    fillstyle="none", color=colour, markeredgewidth=1.6)
+            ax.plot(
+                factors,
+                shown,
+                color=colour,
+                linestyle=line,
+                linewidth=2,
+                marker=marker,
+                markersize=7,
+                markeredgecolor="black",
+                markevery=[int(i) for i in np.flatnonzero(reached)],
+                label=model.REGIMENS[key].name,
+            )
+            ax.plot(
+                factors[~reached],
+                shown[~reached],
+                linestyle="none",
+                marker=marker,
+                markersize=8,
+                fillstyle="none",
+                color=colour,
+                markeredgewidth=1.6,
+            )
         ax.set_xscale("log", base=2)
         ax.xaxis.set_major_locator(FixedLocator(factors))
         ax.xaxis.set_minor_locator(NullLocator())
@@ -97,7 +116,7 @@ def reading_guide_label_positions() -> list[tuple[float, str]]:
     """Where each band's word is written (nM): the geometric middle of its band, so the
     words follow the model's thresholds."""
     edges = (IC50_AXIS_NM[0], model.SENSITIVE_BELOW_NM, model.RESISTANT_ABOVE_NM, model.IC50_RANGE_NM[1])
-    middles = [float(np.sqrt(low * high)) for low, high in zip(edges, edges[1:])]
+    middles = [float(np.sqrt(low * high)) for low, high in itertools.pairwise(edges)]
     return [*zip(middles, ("sensitive", "intermediate", "resistant")), (NOT_REACHED_AT_NM, "not reached")]
 
 
@@ -106,11 +125,9 @@ def _reading_guide_bands(ax) -> None:
     ax.axhspan(IC50_AXIS_NM[0], model.SENSITIVE_BELOW_NM, color="#FFFFFF", zorder=0)
     ax.axhspan(model.SENSITIVE_BELOW_NM, model.RESISTANT_ABOVE_NM, color="#E6E6E6", zorder=0)
     ax.axhspan(model.RESISTANT_ABOVE_NM, model.IC50_RANGE_NM[1], color="#C8C8C8", zorder=0)
-    ax.axhspan(model.IC50_RANGE_NM[1], IC50_AXIS_NM[1], facecolor="#C8C8C8", hatch="//", edgecolor="#8C8C8C",
-               zorder=0)
+    ax.axhspan(model.IC50_RANGE_NM[1], IC50_AXIS_NM[1], facecolor="#C8C8C8", hatch="//", edgecolor="#8C8C8C", zorder=0)
     for y, text in reading_guide_label_positions():
-        ax.text(1.01, y, text, transform=ax.get_yaxis_transform(), fontsize=9, va="center", ha="left",
-                style="italic")
+        ax.text(1.01, y, text, transform=ax.get_yaxis_transform(), fontsize=9, va="center", ha="left", style="italic")
 
 
 def ic50_shift_alt_text(tables: Mapping[str, pd.DataFrame]) -> str:
@@ -120,27 +137,44 @@ def ic50_shift_alt_text(tables: Mapping[str, pd.DataFrame]) -> str:
         name = model.ANTI_APOPTOTIC_NAMES[protein]
         for key in table.columns:
             drug_key = model.REGIMENS[key].drug
-            readings = ", ".join(f"{name} {level_label(factor)}: {dose_label(value)} ({ic50_class(value, drug_key)})"
-                                 for factor, value in table[key].items())
+            readings = ", ".join(
+                f"{name} {level_label(factor)}: {dose_label(value)} ({ic50_class(value, drug_key)})"
+                for factor, value in table[key].items()
+            )
             parts.append(f"{model.REGIMENS[key].name}, as {name} changes: {readings}.")
     return f"Model IC50s ({TEACHING}). " + " ".join(parts)
 
 
 # --- Dose-response curves under each regimen -----------------------------------------------
 
+
 def dose_response_figure(panels: Mapping[str, Sequence[Curve]], *, drug_name: str):
     """One panel per profile (``panels`` maps a panel title to its curves), stacked."""
     style.apply()
     fig, axes = plt.subplots(len(panels), 1, figsize=(FIGURE_WIDTH_IN, 4.9 * len(panels) + 0.4), squeeze=False)
     for ax, (panel_title, curves) in zip(axes[:, 0], panels.items()):
-        ax.axvspan(model.RESISTANT_ABOVE_NM, CURVE_DOSES_NM[-1], color="#E6E6E6", zorder=0,
-                   label=f"shaded: above {dose_label(model.RESISTANT_ABOVE_NM)},\nout of clinical reach")
+        ax.axvspan(
+            model.RESISTANT_ABOVE_NM,
+            CURVE_DOSES_NM[-1],
+            color="#E6E6E6",
+            zorder=0,
+            label=f"shaded: above {dose_label(model.RESISTANT_ABOVE_NM)},\nout of clinical reach",
+        )
         ax.axhline(50, color="grey", linestyle=":", linewidth=1)
         for index, curve in enumerate(curves):
             colour, marker, line = STYLES[index % len(STYLES)]
-            ax.plot(curve.doses_nM, 100 * curve.fraction_apoptotic, color=colour, linestyle=line, linewidth=2.2,
-                    marker=marker, markevery=10, markersize=6, markeredgecolor="black",
-                    label=f"{curve.label}: IC50 {dose_label(curve.ic50_nM)}")
+            ax.plot(
+                curve.doses_nM,
+                100 * curve.fraction_apoptotic,
+                color=colour,
+                linestyle=line,
+                linewidth=2.2,
+                marker=marker,
+                markevery=10,
+                markersize=6,
+                markeredgecolor="black",
+                label=f"{curve.label}: IC50 {dose_label(curve.ic50_nM)}",
+            )
         ax.set_xscale("log")
         ax.set_xlim(CURVE_DOSES_NM[0], CURVE_DOSES_NM[-1])
         ax.xaxis.set_major_locator(FixedLocator(DOSE_TICKS_NM))
@@ -151,8 +185,15 @@ def dose_response_figure(panels: Mapping[str, Sequence[Curve]], *, drug_name: st
         ax.set_xlabel(f"Dose of {drug_name} (log scale)", fontsize=10)
         ax.set_title(panel_title, loc="left", fontsize=10.5)
         handles, labels = ax.get_legend_handles_labels()
-        ax.legend(handles[1:] + handles[:1], labels[1:] + labels[:1], loc="upper center",
-                  bbox_to_anchor=(0.5, -0.2), fontsize=9.5, frameon=False, ncol=1)
+        ax.legend(
+            handles[1:] + handles[:1],
+            labels[1:] + labels[:1],
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.2),
+            fontsize=9.5,
+            frameon=False,
+            ncol=1,
+        )
     fig.suptitle(f"Dose-response ({TEACHING})", fontsize=10, x=0.02, ha="left", style="italic")
     fig.tight_layout()
     return fig
@@ -162,9 +203,12 @@ def dose_response_alt_text(panels: Mapping[str, Sequence[Curve]]) -> str:
     """What the dose-response figure shows, in words, from the same numbers."""
     parts = []
     for panel_title, curves in panels.items():
-        readings = "; ".join(f"{curve.label.replace(chr(10), ' ')}: IC50 {dose_label(curve.ic50_nM)} "
-                             f"({ic50_class(curve.ic50_nM, model.REGIMENS[curve.regimen_keys[0]].drug)}), "
-                             f"{100 * curve.fraction_apoptotic[-1]:.0f}% of cells "
-                             f"apoptotic at {dose_label(curve.doses_nM[-1])}" for curve in curves)
+        readings = "; ".join(
+            f"{curve.label.replace(chr(10), ' ')}: IC50 {dose_label(curve.ic50_nM)} "
+            f"({ic50_class(curve.ic50_nM, model.REGIMENS[curve.regimen_keys[0]].drug)}), "
+            f"{100 * curve.fraction_apoptotic[-1]:.0f}% of cells "
+            f"apoptotic at {dose_label(curve.doses_nM[-1])}"
+            for curve in curves
+        )
         parts.append(f"{panel_title}: {readings}.")
     return f"Model dose-response curves ({TEACHING}). " + " ".join(parts)

@@ -36,28 +36,36 @@ def _bcl2_balance() -> list[Condition]:
     blast = model.PROFILES["b_all"]
     dose = {"venetoclax": REVIEW_FIGURE_DOSE_NM}
     label = dose_label(REVIEW_FIGURE_DOSE_NM)
-    return [Condition("(a) B-ALL blast, no drug", blast),
-            Condition(f"(b) + venetoclax {label}", blast, dose),
-            Condition(f"(c) MCL-1 ×{RISEN_MCL1_FACTOR:g}, + venetoclax {label}",
-                      blast.scaled(mcl1=RISEN_MCL1_FACTOR), dose)]
+    return [
+        Condition("(a) B-ALL blast, no drug", blast),
+        Condition(f"(b) + venetoclax {label}", blast, dose),
+        Condition(
+            f"(c) MCL-1 ×{RISEN_MCL1_FACTOR:g}, + venetoclax {label}", blast.scaled(mcl1=RISEN_MCL1_FACTOR), dose
+        ),
+    ]
 
 
 def _bim_displacement() -> list[Condition]:
     blast = model.PROFILES["b_all"]
-    return [Condition("No drug" if dose == 0 else f"Venetoclax {dose_label(dose)}", blast,
-                      {"venetoclax": dose} if dose else {}) for dose in DISPLACEMENT_DOSES_NM]
+    return [
+        Condition(
+            "No drug" if dose == 0 else f"Venetoclax {dose_label(dose)}", blast, {"venetoclax": dose} if dose else {}
+        )
+        for dose in DISPLACEMENT_DOSES_NM
+    ]
 
 
 def _selectivity_cost() -> list[Condition]:
     blast = model.PROFILES["mature_t_all"]
     label = dose_label(SELECTIVITY_DOSE_NM)
-    return [Condition("(a) Mature T-ALL, no drug", blast),
-            Condition(f"(b) + venetoclax {label}", blast, {"venetoclax": SELECTIVITY_DOSE_NM}),
-            Condition(f"(c) + navitoclax {label}", blast, {"navitoclax": SELECTIVITY_DOSE_NM})]
+    return [
+        Condition("(a) Mature T-ALL, no drug", blast),
+        Condition(f"(b) + venetoclax {label}", blast, {"venetoclax": SELECTIVITY_DOSE_NM}),
+        Condition(f"(c) + navitoclax {label}", blast, {"navitoclax": SELECTIVITY_DOSE_NM}),
+    ]
 
 
-FIGURES = {"bcl2_balance": _bcl2_balance, "bim_displacement": _bim_displacement,
-           "selectivity_cost": _selectivity_cost}
+FIGURES = {"bcl2_balance": _bcl2_balance, "bim_displacement": _bim_displacement, "selectivity_cost": _selectivity_cost}
 
 
 def conditions(name: str) -> list[Condition]:

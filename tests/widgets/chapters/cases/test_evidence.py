@@ -20,8 +20,11 @@ def rows(name: str) -> list[dict]:
 
 
 def outcome(study: str, cohort: str, endpoint: str, source: str = "text") -> dict:
-    return next(row for row in rows("published_outcomes.csv")
-                if (row["study_id"], row["cohort"], row["endpoint"], row["source"]) == (study, cohort, endpoint, source))
+    return next(
+        row
+        for row in rows("published_outcomes.csv")
+        if (row["study_id"], row["cohort"], row["endpoint"], row["source"]) == (study, cohort, endpoint, source)
+    )
 
 
 def test_trial_figures_print_the_data_files_values_and_counts():
@@ -42,8 +45,9 @@ def test_an_unknown_study_is_named():
 
 
 def test_model_numbers_name_each_run_and_class_it():
-    numbers = evidence.model_numbers("model.x", {"t": ("mature_t_all", "venetoclax", {}),
-                                                 "b": ("b_all", "venetoclax", {})})
+    numbers = evidence.model_numbers(
+        "model.x", {"t": ("mature_t_all", "venetoclax", {}), "b": ("b_all", "venetoclax", {})}
+    )
     assert set(numbers) == {"model.x.t.ic50", "model.x.t.class", "model.x.b.ic50", "model.x.b.class"}
     # The two classes follow the reading guide: mature T-ALL resists venetoclax, B-ALL does not.
     assert numbers["model.x.t.class"] == "resistant" and numbers["model.x.b.class"] == "sensitive"
@@ -72,15 +76,27 @@ def test_transplant_share_of_complete_remissions():
 
 
 def test_the_case_labs_are_counted_against_the_criteria_file():
-    criteria = {row["analyte"]: row for row in rows("tls_laboratory_criteria.csv")
-                if row["definition"] == "howard_2011" and row["population"] in ("adults", "all")}
-    beyond = [name for name, value in high_burden_posaconazole.CASE_LABS.items()
-              if (value > float(criteria[name]["threshold"]) if criteria[name]["comparison"] == ">"
-                  else value < float(criteria[name]["threshold"]))]
+    criteria = {
+        row["analyte"]: row
+        for row in rows("tls_laboratory_criteria.csv")
+        if row["definition"] == "howard_2011" and row["population"] in ("adults", "all")
+    }
+    beyond = [
+        name
+        for name, value in high_burden_posaconazole.CASE_LABS.items()
+        if (
+            value > float(criteria[name]["threshold"])
+            if criteria[name]["comparison"] == ">"
+            else value < float(criteria[name]["threshold"])
+        )
+    ]
     numbers = high_burden_posaconazole.numbers()
     assert numbers["case.abnormal_count"] == str(len(beyond))
-    assert sorted(high_burden_posaconazole.abnormal_labs(high_burden_posaconazole.CASE_LABS,
-                                                         high_burden_posaconazole.adult_thresholds())) == sorted(beyond)
+    assert sorted(
+        high_burden_posaconazole.abnormal_labs(
+            high_burden_posaconazole.CASE_LABS, high_burden_posaconazole.adult_thresholds()
+        )
+    ) == sorted(beyond)
 
 
 def test_abnormal_labs_refuses_an_analyte_without_a_threshold():
@@ -89,6 +105,12 @@ def test_abnormal_labs_refuses_an_analyte_without_a_threshold():
 
 
 def test_the_same_dose_fold_scales_the_label_ratio_by_the_doses():
-    study = next(row for row in rows("venetoclax_interaction_studies.csv") if row["study_id"] == "posaconazole_100mg_label")
-    expected = float(study["auc_ratio"]) * float(study["venetoclax_alone_mg"]) / float(study["venetoclax_with_inhibitor_mg"])
-    assert float(high_burden_posaconazole.numbers()["label.posaconazole.same_dose_fold"]) == pytest.approx(expected, abs=0.005)
+    study = next(
+        row for row in rows("venetoclax_interaction_studies.csv") if row["study_id"] == "posaconazole_100mg_label"
+    )
+    expected = (
+        float(study["auc_ratio"]) * float(study["venetoclax_alone_mg"]) / float(study["venetoclax_with_inhibitor_mg"])
+    )
+    assert float(high_burden_posaconazole.numbers()["label.posaconazole.same_dose_fold"]) == pytest.approx(
+        expected, abs=0.005
+    )

@@ -21,8 +21,9 @@ def test_course_figure_draws_reference_scenario_and_band(effects):
     fig = exposure.exposure_course(scenario)
     top, bottom = fig.axes[:2]
     lines = {line.get_label(): line for line in top.get_lines()}
-    np.testing.assert_allclose(lines["Labeled doses, no interacting drug"].get_ydata(),
-                               scenario.reference_course.concentration_ug_per_ml)
+    np.testing.assert_allclose(
+        lines["Labeled doses, no interacting drug"].get_ydata(), scenario.reference_course.concentration_ug_per_ml
+    )
     np.testing.assert_allclose(lines["This scenario"].get_ydata(), scenario.course.concentration_ug_per_ml)
     assert lines["Labeled doses, no interacting drug"].get_linestyle() == "--"
     assert lines["Days with the inhibitor (bar)"].get_xdata() == pytest.approx([0, 42])

@@ -2,8 +2,8 @@
 
 import matplotlib.pyplot as plt
 
-from widgets.presentation.figures.introduction import lineage_share
 from widgets.data.subtypes import load_lineage_share
+from widgets.presentation.figures.introduction import lineage_share
 
 
 def test_review_ranges_are_bars_and_the_cited_source_is_a_labelled_marker():

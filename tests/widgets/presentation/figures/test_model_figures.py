@@ -36,8 +36,9 @@ def test_balance_columns_show_the_partition_and_the_verdict():
     assert "untreated: BIM 70% on BCL-2" in text and "reaches MOMP and dies" in text
 
 
-@pytest.mark.parametrize("ic50_nM, word", [(1.0, "sensitive"), (100.0, "intermediate"), (5e3, "resistant"),
-                                            (math.inf, "resistant")])
+@pytest.mark.parametrize(
+    "ic50_nM, word", [(1.0, "sensitive"), (100.0, "intermediate"), (5e3, "resistant"), (math.inf, "resistant")]
+)
 def test_reading_guide_classes(ic50_nM, word):
     assert ic50_class(ic50_nM) == word
 

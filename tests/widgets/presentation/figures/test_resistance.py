@@ -28,17 +28,11 @@ def mcl1_table():
     return scans.ic50_shift_table(B_ALL, "mcl1", ["venetoclax", "venetoclax_s63845"], cells=CELLS)
 
 
-
-
-
-
-
-
-
-
 def test_shift_figure_draws_each_ic50_and_marks_unreached_ones_open():
-    table = pd.DataFrame({"venetoclax": [1.0, 50.0, math.inf], "azd4320": [70.0, 80.0, 90.0]},
-                         index=pd.Index([0.5, 1.0, 2.0], name="factor"))
+    table = pd.DataFrame(
+        {"venetoclax": [1.0, 50.0, math.inf], "azd4320": [70.0, 80.0, 90.0]},
+        index=pd.Index([0.5, 1.0, 2.0], name="factor"),
+    )
     table.attrs["protein"] = "bclxl"
     ax = resistance.ic50_shift_figure({"bclxl": table}, title="Test").axes[0]
     venetoclax_line = next(line for line in ax.lines if line.get_label() == "Venetoclax")
@@ -65,10 +59,6 @@ def test_shift_words_give_every_value_and_its_class(mcl1_table):
     assert text.count("MCL-1 ×") == mcl1_table.size
 
 
-
-
-
-
 def test_dose_response_figure_draws_the_curves_in_percent():
     curves = scans.regimen_curves(B_ALL, ["venetoclax", "venetoclax_s63845"], cells=CELLS)
     fig = resistance.dose_response_figure({"B-ALL": curves, "Again": curves[:1]}, drug_name="venetoclax")
@@ -83,18 +73,23 @@ def test_dose_response_figure_draws_the_curves_in_percent():
 
 
 def test_dose_response_words_follow_the_curves():
-    curves = scans.regimen_curves(model.PROFILES["mcl1_resistant"], ["venetoclax", "venetoclax_asparaginase",
-                                                                          "venetoclax_homoharringtonine"], cells=CELLS)
+    curves = scans.regimen_curves(
+        model.PROFILES["mcl1_resistant"],
+        ["venetoclax", "venetoclax_asparaginase", "venetoclax_homoharringtonine"],
+        cells=CELLS,
+    )
     text = resistance.dose_response_alt_text({"MCL-1-driven": curves})
     assert f"Venetoclax: IC50 {dose_label(curves[0].ic50_nM)} (resistant)" in text
     assert "or homoharringtonine (same in the model)" in text and "\n" not in text
 
 
 def test_each_band_word_is_written_inside_its_band():
-    edges = {"sensitive": (0.0, model.SENSITIVE_BELOW_NM),
-             "intermediate": (model.SENSITIVE_BELOW_NM, model.RESISTANT_ABOVE_NM),
-             "resistant": (model.RESISTANT_ABOVE_NM, model.IC50_RANGE_NM[1]),
-             "not reached": (model.IC50_RANGE_NM[1], resistance.IC50_AXIS_NM[1])}
+    edges = {
+        "sensitive": (0.0, model.SENSITIVE_BELOW_NM),
+        "intermediate": (model.SENSITIVE_BELOW_NM, model.RESISTANT_ABOVE_NM),
+        "resistant": (model.RESISTANT_ABOVE_NM, model.IC50_RANGE_NM[1]),
+        "not reached": (model.IC50_RANGE_NM[1], resistance.IC50_AXIS_NM[1]),
+    }
     positions = resistance.reading_guide_label_positions()
     assert [word for _, word in positions] == list(edges)
     for y, word in positions:

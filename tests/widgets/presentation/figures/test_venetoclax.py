@@ -20,7 +20,7 @@ def verdicts(name):
     """The verdict written under each column of the figure."""
     fig = venetoclax.figure(name)
     columns = len(venetoclax.conditions(name))
-    return [ax.get_title() for ax in fig.axes[columns:2 * columns]]
+    return [ax.get_title() for ax in fig.axes[columns : 2 * columns]]
 
 
 def test_review_figure_1_blast_dies_with_venetoclax_and_survives_once_mcl1_has_risen():
