@@ -16,10 +16,13 @@ class RecordingApp:
     """Stands in for the Sphinx application: records the extensions set up through it."""
 
     def __init__(self):
-        self.extensions = []
+        self.extensions, self.handlers = [], []
 
     def setup_extension(self, name):
         self.extensions.append(name)
+
+    def connect(self, event, handler):
+        self.handlers.append(event)
 
 
 def test_the_book_extension_sets_the_switch(monkeypatch):
