@@ -26,7 +26,7 @@ BOOK_REPOSITORY ?=
 export BOOK_REPOSITORY
 
 .PHONY: book test clean benchmark lock setup check-python check-npm check-chromium \
-        test-unit test-notebooks test-browser pdf dist test-offline colab-cells
+        test-unit test-notebooks test-browser pdf dist test-offline colab-cells site-benchmark
 
 setup: $(VENV)/.installed assets/npm/.copied
 
@@ -123,6 +123,11 @@ format: $(VENV)/.installed
 
 benchmark: setup
 	$(BIN)/python tools/benchmark.py
+
+# The built site served with gzip and loaded on a throttled phone profile (tools/site_benchmark.py):
+# bytes sent and time until every explorer is ready, per page. Prints figures, asserts nothing.
+site-benchmark: check-chromium setup
+	$(BIN)/python tools/site_benchmark.py
 
 clean:
 	rm -rf $(BOOK_BUILD_DIR)

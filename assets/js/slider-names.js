@@ -13,12 +13,15 @@
       return;
     }
     var label = slider.querySelector(".widget-label");
-    var readout = slider.querySelector(".widget-readout");
+    // The book's sliders show their label as text beside them (static_views.readout, in a
+    // .book-slider row); other sliders have ipywidgets' own readout.
+    var row = slider.closest(".book-slider");
+    var readout = row ? row.querySelector(".book-slider-readout") : slider.querySelector(".widget-readout");
     if (label && label.textContent.trim() && handle.getAttribute("aria-label") !== label.textContent.trim()) {
       handle.setAttribute("aria-label", label.textContent.trim());
     }
     if (readout) {
-      var value = (readout.value !== undefined ? readout.value : readout.textContent).trim();
+      var value = readout.textContent.trim();
       if (value && handle.getAttribute("aria-valuetext") !== value) {
         handle.setAttribute("aria-valuetext", value);
       }

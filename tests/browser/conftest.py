@@ -26,8 +26,13 @@ CHROMIUM = "/usr/bin/chromium"
 # Flags for headless Chromium as root in a closed network: without the background
 # networking flags Chromium keeps trying to reach Google's services.
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--no-first-run", "--disable-sync", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
 ]
 # A phone-width viewport and a desktop one; pages are checked at both.
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
@@ -36,8 +41,10 @@ VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, 
 def site_pages() -> list[str]:
     """Every HTML page of the built site, relative to its root."""
     return sorted(
-        path.relative_to(SITE).as_posix() for path in SITE.rglob("*.html")
-        if not path.relative_to(SITE).parts[0].startswith("_"))
+        path.relative_to(SITE).as_posix()
+        for path in SITE.rglob("*.html")
+        if not path.relative_to(SITE).parts[0].startswith("_")
+    )
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -96,7 +103,7 @@ class PageWatch:
             self.problems.append(f"console error: {message.text}")
 
     def _failed(self, request):
-        if not request.failure == "net::ERR_BLOCKED_BY_CLIENT":
+        if request.failure != "net::ERR_BLOCKED_BY_CLIENT":
             self.problems.append(f"failed request: {request.url} ({request.failure})")
 
     def _response(self, response):
@@ -120,7 +127,8 @@ def wait_for_widgets(page, timeout_ms: int = 30_000) -> None:
     page.wait_for_function(
         f"""() => [...document.querySelectorAll('{WIDGET_VIEWS}')].every(
                 script => script.parentElement.querySelector('.jupyter-widgets'))""",
-        timeout=timeout_ms)
+        timeout=timeout_ms,
+    )
 
 
 @pytest.fixture

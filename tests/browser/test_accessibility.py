@@ -12,6 +12,7 @@
 - the education-only banner is on every page and readable on a phone.
 """
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,8 @@ def describe(violations: list[dict]) -> str:
         f"  - {violation['id']} ({violation['impact']}): {violation['help']}\n"
         + "\n".join(f"      at {target}" for target in violation["targets"][:10])
         + (f"\n      ... and {len(violation['targets']) - 10} more" if len(violation["targets"]) > 10 else "")
-        for violation in violations)
+        for violation in violations
+    )
 
 
 def assert_no_blocking_violations(page, where: str) -> None:
@@ -114,10 +116,11 @@ def test_headings_are_in_order(watch, page_path):
     assert headings, f"{page_path}: no headings"
     assert [heading["level"] for heading in headings].count(1) == 1, f"{page_path}: not exactly one h1: {headings}"
     assert headings[0]["level"] == 1, f"{page_path}: the first heading is not the h1: {headings[0]}"
-    for before, after in zip(headings, headings[1:]):
+    for before, after in itertools.pairwise(headings):
         assert after["level"] <= before["level"] + 1, (
             f"{page_path}: heading level skipped from h{before['level']} {before['text']!r} "
-            f"to h{after['level']} {after['text']!r}")
+            f"to h{after['level']} {after['text']!r}"
+        )
 
 
 # Every control in the article that a reader can see (not inside a closed <details> or a
@@ -159,10 +162,13 @@ def test_every_control_in_the_page_is_reached_with_the_tab_key(watch, page_path)
             reached.add(int(index))
         if reached == expected:
             break
-    missing = page.evaluate("""indices => indices.map(index => {
+    missing = page.evaluate(
+        """indices => indices.map(index => {
         const element = document.querySelector(`[data-a11y-index="${index}"]`);
         return element.outerHTML.slice(0, 160);
-    })""", sorted(expected - reached))
+    })""",
+        sorted(expected - reached),
+    )
     assert missing == [], f"{page_path} ({viewport_name(page)}): not reachable with Tab: {missing}"
 
 
@@ -197,8 +203,11 @@ def test_self_checks_are_answered_with_the_keyboard_alone(watch, page_path):
         form = forms.nth(index)
         form.scroll_into_view_if_needed()
         answers = form.locator(".self-check-answer")
-        correct = [number + 1 for number in range(answers.count())
-                   if answers.nth(number).get_attribute("data-correct") == "true"]
+        correct = [
+            number + 1
+            for number in range(answers.count())
+            if answers.nth(number).get_attribute("data-correct") == "true"
+        ]
         wrong = [number + 1 for number in range(answers.count()) if number + 1 not in correct]
         where = f"{page_path}, question {index + 1}"
         feedback = answer_with_keyboard(page, form, correct)
@@ -240,8 +249,10 @@ TOOLTIP = "#glossary-tooltip"
 def test_glossary_tooltip_opens_on_focus_and_closes_with_escape(watch, page_path):
     page = watch.open(page_path)
     terms = page.locator(".glossary-term")
-    visible = page.evaluate("() => [...document.querySelectorAll('.glossary-term')].flatMap("
-                            "(term, index) => term.checkVisibility() ? [index] : [])")
+    visible = page.evaluate(
+        "() => [...document.querySelectorAll('.glossary-term')].flatMap("
+        "(term, index) => term.checkVisibility() ? [index] : [])"
+    )
     for index in sorted({visible[0], visible[-1]}):
         term = terms.nth(index)
         link = term.locator("a")
@@ -299,7 +310,9 @@ def test_education_banner_is_readable_on_a_phone(browser, site_url, page_path):
         assert "not a guide to treating patients" in banner.inner_text()
         box = banner.bounding_box()
         assert box["y"] < 5 and box["width"] <= VIEWPORTS["phone"]["width"], f"{page_path}: banner at {box}"
-        size = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.bd-header-announcement__content')).fontSize)")
+        size = page.evaluate(
+            "() => parseFloat(getComputedStyle(document.querySelector('.bd-header-announcement__content')).fontSize)"
+        )
         assert size >= 14, f"{page_path}: banner text is {size}px, too small to read on a phone"
         assert "not clinical guidance" in page.locator(".bd-footer-content").inner_text()
     finally:

@@ -45,15 +45,21 @@ def titles(explorer) -> str:
 
 def slider_readouts(explorer) -> list[str]:
     """The readout beside each slider, as shown."""
-    return [plain(text) for text in explorer.locator(f".{CONTROLS_CLASS} .{READOUT_CLASS}").evaluate_all(
-        """stacks => stacks.map(stack => [...stack.children].find(child =>
-            child.getClientRects().length > 0 && !child.classList.contains('lm-mod-hidden')).textContent)""")]
+    return [
+        plain(text)
+        for text in explorer.locator(f".{CONTROLS_CLASS} .{READOUT_CLASS}").evaluate_all(
+            """stacks => stacks.map(stack => [...stack.children].find(child =>
+            child.getClientRects().length > 0 && !child.classList.contains('lm-mod-hidden')).textContent)"""
+        )
+    ]
 
 
 def chosen(dropdowns) -> list[str]:
     """The label of each dropdown's chosen option, as shown."""
-    return [plain(dropdowns.nth(index).evaluate("element => element.options[element.selectedIndex].text"))
-            for index in range(dropdowns.count())]
+    return [
+        plain(dropdowns.nth(index).evaluate("element => element.options[element.selectedIndex].text"))
+        for index in range(dropdowns.count())
+    ]
 
 
 def check(explorer, where: str, chosen: list[str]) -> None:
@@ -69,8 +75,9 @@ def step_through_sliders(page, explorer, where: str, chosen: list[str]) -> None:
         handle = handles.nth(index)
         handle.scroll_into_view_if_needed()
         handle.focus()
-        start, low, high = (int(float(handle.get_attribute(name)))
-                            for name in ("aria-valuenow", "aria-valuemin", "aria-valuemax"))
+        start, low, high = (
+            int(float(handle.get_attribute(name))) for name in ("aria-valuenow", "aria-valuemin", "aria-valuemax")
+        )
         page.keyboard.press("Home")
         for step in range(low, high + 1):
             if step > low:
@@ -88,8 +95,9 @@ def test_each_explorer_title_names_its_controls(watch, page_path):
     for explorer_index in range(explorers.count()):
         explorer = explorers.nth(explorer_index)
         dropdowns = explorer.locator(f".{CONTROLS_CLASS} select")
-        defaults = [dropdowns.nth(index).evaluate("element => element.selectedIndex")
-                    for index in range(dropdowns.count())]
+        defaults = [
+            dropdowns.nth(index).evaluate("element => element.selectedIndex") for index in range(dropdowns.count())
+        ]
         where = f"{page_path}, explorer {explorer_index + 1}"
 
         step_through_sliders(page, explorer, where, chosen(dropdowns))

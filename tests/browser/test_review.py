@@ -57,10 +57,13 @@ def single_forms(page):
 
 def nav_progress(page, page_path: str) -> str:
     """The progress line under the navigation link of `page_path`."""
-    return page.evaluate("""(target) => {
+    return page.evaluate(
+        """(target) => {
         const line = [...document.querySelectorAll('.review-nav-progress')]
             .find(item => item.parentElement.href.split('#')[0].endsWith(target));
-        return line ? line.textContent : null; }""", page_path)
+        return line ? line.textContent : null; }""",
+        page_path,
+    )
 
 
 def test_the_site_has_the_review_page_and_question_pages():
@@ -180,7 +183,7 @@ def test_every_case_page_explorer_step_works(watch, page_path):
     counts = page.evaluate(CONTROLS_JS)
     assert counts and all(counts), f"{page_path}: no explorer with controls"
     assert page.evaluate(EMPTY_WIDGETS_JS) == [], f"{page_path}: an explorer rendered empty"
-    for explorer_index, count in enumerate(counts):
+    for explorer_index in range(len(counts)):
         explorer = page.locator(f".{EXPLORER_CLASS}").nth(explorer_index)
         views = explorer.locator(f".{VIEWS_CLASS}")
         control = explorer.locator(f".{CONTROLS_CLASS} select, .{CONTROLS_CLASS} .noUi-handle").first

@@ -63,9 +63,12 @@ def test_math_is_typeset(watch, page_path):
 
 
 CONTROLS_JS = f"""() => [...document.querySelectorAll('.{EXPLORER_CLASS}')].map(explorer =>
-    explorer.querySelectorAll('.{CONTROLS_CLASS} select, .{CONTROLS_CLASS} .noUi-handle, .{CONTROLS_CLASS} .widget-toggle-button').length)"""
+    explorer.querySelectorAll(
+        '.{CONTROLS_CLASS} select, .{CONTROLS_CLASS} .noUi-handle, .{CONTROLS_CLASS} .widget-toggle-button'
+    ).length)"""
 ALL_CONTROLS_JS = """() => document.querySelectorAll(
-    '.jupyter-widgets select, .jupyter-widgets .noUi-handle, .jupyter-widgets .widget-toggle-button, .jupyter-widgets input').length"""
+    '.jupyter-widgets select, .jupyter-widgets .noUi-handle, .jupyter-widgets .widget-toggle-button,'
+    + ' .jupyter-widgets input').length"""
 
 
 def change_control(page, control) -> None:
@@ -79,7 +82,9 @@ def change_control(page, control) -> None:
         control.click()
     else:  # a slider handle: keyboard, as a reader without a mouse would use it
         control.focus()
-        at_end = control.evaluate("element => element.getAttribute('aria-valuenow') === element.getAttribute('aria-valuemax')")
+        at_end = control.evaluate(
+            "element => element.getAttribute('aria-valuenow') === element.getAttribute('aria-valuemax')"
+        )
         page.keyboard.press("Home" if at_end else "End")
     page.wait_for_timeout(250)
 
@@ -89,19 +94,22 @@ def test_every_control_changes_what_its_explorer_shows(watch, page_path):
     page = watch.open(page_path)
     counts = page.evaluate(CONTROLS_JS)
     assert sum(counts) == page.evaluate(ALL_CONTROLS_JS), (
-        f"{page_path}: a control sits outside an explorer's controls, so nothing shows it works on the static page")
+        f"{page_path}: a control sits outside an explorer's controls, so nothing shows it works on the static page"
+    )
     for explorer_index, count in enumerate(counts):
         explorer = page.locator(f".{EXPLORER_CLASS}").nth(explorer_index)
         views = explorer.locator(f".{VIEWS_CLASS}")
         controls = explorer.locator(
-            f".{CONTROLS_CLASS} select, .{CONTROLS_CLASS} .noUi-handle, .{CONTROLS_CLASS} .widget-toggle-button")
+            f".{CONTROLS_CLASS} select, .{CONTROLS_CLASS} .noUi-handle, .{CONTROLS_CLASS} .widget-toggle-button"
+        )
         for control_index in range(count):
             control = controls.nth(control_index)
             control.scroll_into_view_if_needed()
             before = views.screenshot()
             change_control(page, control)
             assert views.screenshot() != before, (
-                f"{page_path}: explorer {explorer_index + 1}, control {control_index + 1} did not change the view")
+                f"{page_path}: explorer {explorer_index + 1}, control {control_index + 1} did not change the view"
+            )
     assert watch.problems == [], "; ".join(watch.problems)
 
 
@@ -144,9 +152,9 @@ def test_internal_links_resolve(page_path):
         target = (source.parent / unquote(parts.path)).resolve() if parts.path else source
         if target.is_dir():
             target = target / "index.html"
-        if not target.is_file():
-            broken.append(href)
-        elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in _parse(target).ids:
+        if not target.is_file() or (
+            parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in _parse(target).ids
+        ):
             broken.append(href)
     assert broken == [], f"{page_path}: broken links {broken}"
 
@@ -168,8 +176,10 @@ def test_site_works_opened_from_disk_without_a_server(browser):
     context.route("**/*", only_local)
     page = context.new_page()
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-    page.on("console", lambda message: problems.append(f"console error: {message.text}")
-            if message.type == "error" else None)
+    page.on(
+        "console",
+        lambda message: problems.append(f"console error: {message.text}") if message.type == "error" else None,
+    )
     page.goto((SITE / page_path).as_uri(), wait_until="load")
     wait_for_widgets(page)
     page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise")

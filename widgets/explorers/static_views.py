@@ -12,7 +12,7 @@ options so that the product stays small (each view is embedded in the page).
 
 from __future__ import annotations
 
-import math
+import html
 from collections.abc import Callable, Sequence
 
 import ipywidgets
@@ -26,20 +26,54 @@ _VIEW_LAYOUT = ipywidgets.Layout(width="100%")
 def dropdown(description: str, labels: Sequence[str], value_index: int = 0) -> ipywidgets.Dropdown:
     """A labeled dropdown whose ``index`` selects among ``labels``."""
     return ipywidgets.Dropdown(
-        options=list(labels), index=value_index, description=description,
-        style={"description_width": "initial"}, layout=ipywidgets.Layout(width="auto", max_width="100%"))
+        options=list(labels),
+        index=value_index,
+        description=description,
+        style={"description_width": "initial"},
+        layout=ipywidgets.Layout(width="auto", max_width="100%"),
+    )
 
 
 def slider(description: str, labels: Sequence[str], value_index: int = 0) -> ipywidgets.SelectionSlider:
-    """A labeled slider stepping through ``labels`` (for ordered options such as levels)."""
+    """A labeled slider stepping through ``labels`` (for ordered options such as levels).
+
+    It has no readout of its own: ipywidgets' readout is an editable field, and on the
+    static page typing in it changed the readout but not the slider or the views.
+    ``explorer`` shows the current label beside the slider as plain text (``readout``).
+    """
     # A fixed width: with "auto" the track collapses to nothing inside a wrapping row.
     return ipywidgets.SelectionSlider(
-        options=list(labels), index=value_index, description=description, continuous_update=True,
-        style={"description_width": "initial"}, layout=ipywidgets.Layout(width="20em", max_width="100%"))
+        options=list(labels),
+        index=value_index,
+        description=description,
+        continuous_update=True,
+        readout=False,
+        style={"description_width": "initial"},
+        layout=ipywidgets.Layout(width="20em", max_width="100%"),
+    )
 
 
 # One shared style model too, for the same reason.
 _VIEW_STYLE = HTMLStyle()
+_READOUT_LAYOUT = ipywidgets.Layout()
+_SLIDER_ROW_LAYOUT = ipywidgets.Layout(align_items="center", max_width="100%")
+# CSS classes of a slider beside its readout, and of the readout (assets/css/book.css).
+SLIDER_CLASS, READOUT_CLASS = "book-slider", "book-slider-readout"
+
+
+def readout(control: ipywidgets.SelectionSlider) -> ipywidgets.Stack:
+    """The control's current label as text that cannot be edited, following the control in
+    the browser (a stack of its labels linked to its ``index``)."""
+    labels = ipywidgets.Stack(
+        [
+            ipywidgets.HTML(value=html.escape(label), layout=_READOUT_LAYOUT, style=_VIEW_STYLE)
+            for label in control.options
+        ],
+        selected_index=control.index,
+    )
+    ipywidgets.jslink((control, "index"), (labels, "selected_index"))
+    labels.add_class(READOUT_CLASS)
+    return labels
 
 
 def html_view(markup: str) -> ipywidgets.HTML:
@@ -51,12 +85,17 @@ def overlay(layers: Sequence[ipywidgets.Widget]) -> ipywidgets.GridBox:
     """Widgets stacked in one grid cell, the first at the bottom: a figure's background and
     the data layers drawn over it (``widgets.presentation.layers``)."""
     cells = [ipywidgets.Box([layer], layout=ipywidgets.Layout(grid_area="figure", width="100%")) for layer in layers]
-    return ipywidgets.GridBox(cells, layout=ipywidgets.Layout(grid_template_areas='"figure"', width="100%",
-                                                              max_width="640px"))
+    return ipywidgets.GridBox(
+        cells, layout=ipywidgets.Layout(grid_template_areas='"figure"', width="100%", max_width="640px")
+    )
 
 
-def linked_views(controls: Sequence[ipywidgets.widgets.widget_selection._Selection],
-                 view_for: Callable[..., ipywidgets.Widget], *, share: bool = False) -> ipywidgets.Widget:
+def linked_views(
+    controls: Sequence[ipywidgets.widgets.widget_selection._Selection],
+    view_for: Callable[..., ipywidgets.Widget],
+    *,
+    share: bool = False,
+) -> ipywidgets.Widget:
     """Nested stacks holding ``view_for(i, j, ...)`` for every combination of option indices.
 
     ``controls`` are selection widgets (dropdowns, selection sliders); ``view_for`` is
@@ -96,11 +135,6 @@ def linked_views(controls: Sequence[ipywidgets.widgets.widget_selection._Selecti
     return stack(0, ())
 
 
-def view_count(controls: Sequence[ipywidgets.Widget]) -> int:
-    """How many views ``linked_views`` will build for these controls."""
-    return math.prod(len(control.options) for control in controls)
-
-
 # CSS classes of an explorer's parts. The browser tests find explorers by them and
 # check that every control on a static page changes the views it sits above.
 EXPLORER_CLASS, CONTROLS_CLASS, VIEWS_CLASS = "book-explorer", "book-explorer-controls", "book-explorer-views"
@@ -108,7 +142,9 @@ EXPLORER_CLASS, CONTROLS_CLASS, VIEWS_CLASS = "book-explorer", "book-explorer-co
 
 def explorer(controls: Sequence[ipywidgets.Widget], views: ipywidgets.Widget, *, caption: str = "") -> ipywidgets.VBox:
     """Controls above their views, with an optional caption below, as one block."""
-    control_box = ipywidgets.HBox(list(controls), layout=ipywidgets.Layout(flex_flow="row wrap"))
+    control_box = ipywidgets.HBox(
+        [_with_readout(control) for control in controls], layout=ipywidgets.Layout(flex_flow="row wrap")
+    )
     control_box.add_class(CONTROLS_CLASS)
     view_box = ipywidgets.Box([views], layout=ipywidgets.Layout(width="100%"))
     view_box.add_class(VIEWS_CLASS)
@@ -118,3 +154,13 @@ def explorer(controls: Sequence[ipywidgets.Widget], views: ipywidgets.Widget, *,
     block = ipywidgets.VBox(parts, layout=ipywidgets.Layout(width="100%"))
     block.add_class(EXPLORER_CLASS)
     return block
+
+
+def _with_readout(control: ipywidgets.Widget) -> ipywidgets.Widget:
+    """A ``slider`` (a selection slider without its own readout) beside its ``readout``;
+    any other control as it is."""
+    if not isinstance(control, ipywidgets.SelectionSlider) or control.readout:
+        return control
+    row = ipywidgets.HBox([control, readout(control)], layout=_SLIDER_ROW_LAYOUT)
+    row.add_class(SLIDER_CLASS)
+    return row

@@ -24,8 +24,11 @@ def part(block: ipywidgets.Widget, css_class: str) -> ipywidgets.Widget:
 
 
 def controls(block: ipywidgets.Widget) -> tuple:
-    """The explorer's controls, in order."""
-    return part(block, static_views.CONTROLS_CLASS).children
+    """The explorer's controls, in order (a slider without the plain-text readout beside it)."""
+    return tuple(
+        control.children[0] if static_views.SLIDER_CLASS in control._dom_classes else control
+        for control in part(block, static_views.CONTROLS_CLASS).children
+    )
 
 
 def views(block: ipywidgets.Widget) -> ipywidgets.Widget:

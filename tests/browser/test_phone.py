@@ -1,0 +1,199 @@
+"""The site as a trainee reads it on a phone: a 390px touch screen, in light and dark mode.
+
+- the site-navigation and page-contents drawers open from their header buttons on every
+  page (sphinx-book-theme 1.3 and pydata-sphinx-theme 0.17 each bind the first, hidden
+  button: assets/js/theme-fixes.js);
+- no table hides columns without a cue (assets/js/table-cues.js);
+- every control of an explorer and of the page header is a touch target of at least 24 by
+  24 CSS px (WCAG 2.2, 2.5.8);
+- slider readouts are text, not editable fields that desynchronise from the slider;
+- in dark mode the layers of every layered figure (a background image of the axes and SVG
+  data layers over it) share one box, within 2px, so data sit where the axes say.
+"""
+
+import pytest
+
+from tests.browser.conftest import SITE, VIEWPORTS, PageWatch, site_pages
+from widgets.explorers.static_views import EXPLORER_CLASS, READOUT_CLASS
+
+PAGES = site_pages()
+PAGES_WITH_EXPLORERS = [page for page in PAGES if EXPLORER_CLASS in (SITE / page).read_text(encoding="utf-8")]
+PAGES_WITH_SLIDERS = [
+    page for page in PAGES_WITH_EXPLORERS if "SelectionSliderModel" in (SITE / page).read_text(encoding="utf-8")
+]
+PHONE = {"has_touch": True, "is_mobile": True, "device_scale_factor": 2}
+MIN_TARGET_PX = 24
+MAX_LAYER_OFFSET_PX = 2
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def phone(browser, site_url):
+    watch = PageWatch(browser, site_url, VIEWPORTS["phone"], **PHONE)
+    yield watch
+    watch.close()
+
+
+@pytest.fixture
+def dark_phone(browser, site_url):
+    watch = PageWatch(browser, site_url, VIEWPORTS["phone"], color_scheme="dark", **PHONE)
+    # The theme keeps the reader's choice of mode in localStorage; this is choosing dark.
+    watch.context.add_init_script("localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');")
+    yield watch
+    watch.close()
+
+
+# Tables whose scrolling box is narrower than the table, and whether a cue is shown above it.
+HIDDEN_COLUMNS_JS = r"""() => [...document.querySelectorAll('.bd-article table')]
+    .filter(table => table.checkVisibility()).flatMap(table => {
+        let box = table.parentElement;
+        while (box && box !== document.body && !['auto', 'scroll'].includes(getComputedStyle(box).overflowX)) {
+            box = box.parentElement;
+        }
+        if (!box || box === document.body || box.scrollWidth <= box.clientWidth + 1) return [];
+        const cue = box.previousElementSibling;
+        const cued = !!cue && cue.classList.contains('table-scroll-cue') && cue.checkVisibility()
+            && cue.textContent.trim().length > 0;
+        const hidden = Math.round(100 * (1 - box.clientWidth / box.scrollWidth));
+        const heading = (table.rows[0]?.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 50);
+        return cued ? [] : [`${heading} (${hidden}% hidden)`];
+    })"""
+
+# Controls a finger must hit: explorer controls and the header's buttons, as laid out.
+SMALL_TARGETS_JS = f"""() => [...document.querySelectorAll(
+        '.{EXPLORER_CLASS} select, .{EXPLORER_CLASS} .noUi-handle, .{EXPLORER_CLASS} button, '
+        + '.bd-header-article button, .bd-header-article .btn')]
+    .filter(element => element.checkVisibility())
+    .map(element => [element, element.getBoundingClientRect()])
+    .filter(([, box]) => box.width < {MIN_TARGET_PX} || box.height < {MIN_TARGET_PX})
+    .map(([element, box]) =>
+        `${{element.outerHTML.slice(0, 80)}}: ${{Math.round(box.width)}}x${{Math.round(box.height)}}`)"""
+
+EDITABLE_JS = f"""() => [...document.querySelectorAll('.{EXPLORER_CLASS} *')]
+    .filter(element => element.isContentEditable && element.checkVisibility())
+    .map(element => element.outerHTML.slice(0, 80))"""
+
+
+def open_drawer(page, toggle_selector: str, drawer_selector: str) -> str | None:
+    """Tap the visible toggle; None if the drawer opened with links in it, else what went wrong."""
+    toggles = page.locator(f"{toggle_selector}:visible")
+    if toggles.count() != 1:
+        return f"{toggles.count()} visible {toggle_selector} buttons"
+    toggles.first.tap()
+    drawer = page.locator(f"{drawer_selector}[open]")
+    try:
+        drawer.wait_for(state="visible", timeout=3_000)
+    except Exception:
+        return f"tapping {toggle_selector} did not open {drawer_selector}"
+    links = drawer.locator("a[href]:visible").count()
+    page.keyboard.press("Escape")
+    page.locator(f"{drawer_selector}[open]").wait_for(state="detached", timeout=3_000)
+    return None if links else f"{drawer_selector} opened with no visible link in it"
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_a_phone_reader_can_navigate_read_tables_and_touch_controls(phone, page_path):
+    page = phone.open(page_path)
+    problems = [f"table hides columns without a cue: {table}" for table in page.evaluate(HIDDEN_COLUMNS_JS)]
+    problems += [f"touch target under {MIN_TARGET_PX}px: {target}" for target in page.evaluate(SMALL_TARGETS_JS)]
+    problems += [f"editable readout: {element}" for element in page.evaluate(EDITABLE_JS)]
+    problem = open_drawer(page, ".primary-toggle", "#pst-primary-sidebar-modal")
+    if problem:
+        problems.append(f"site navigation: {problem}")
+    if page.locator("#pst-secondary-sidebar .page-toc").count():
+        problem = open_drawer(page, ".secondary-toggle", "#pst-secondary-sidebar-modal")
+        if problem:
+            problems.append(f"page contents: {problem}")
+    assert problems == [], f"{page_path} on a phone:\n  " + "\n  ".join(problems)
+    assert phone.problems == [], "; ".join(phone.problems)
+
+
+@pytest.mark.parametrize("page_path", PAGES_WITH_SLIDERS)
+def test_slider_readouts_follow_the_slider_as_text(phone, page_path):
+    """Moving a slider changes its readout, and no readout is an editable field."""
+    page = phone.open(page_path)
+    handles = page.locator(f".{EXPLORER_CLASS} .noUi-handle")
+    assert handles.count() > 0, f"{page_path}: no slider"
+    for index in range(handles.count()):
+        handle = handles.nth(index)
+        readout = handle.locator(
+            f"xpath=ancestor::*[contains(@class, 'book-slider')][1]//*[contains(@class, '{READOUT_CLASS}')]"
+        )
+        assert readout.count() == 1, f"{page_path}: slider {index + 1} has no readout of the book's beside it"
+        before = readout.inner_text()
+        handle.focus()
+        page.keyboard.press(
+            "End" if handle.get_attribute("aria-valuenow") != handle.get_attribute("aria-valuemax") else "Home"
+        )
+        page.wait_for_function(
+            "([handle, text]) => handle.getAttribute('aria-valuetext') !== text", arg=[handle.element_handle(), before]
+        )
+        assert readout.inner_text() != before, f"{page_path}: slider {index + 1}'s readout did not follow it"
+        assert readout.inner_text() == handle.get_attribute("aria-valuetext")
+    assert page.evaluate(EDITABLE_JS) == []
+
+
+# Every layered figure on show: the content box of each visible layer (for an <img>, its box
+# less padding and border: what the image is drawn in).
+LAYER_BOXES_JS = f"""() => [...document.querySelectorAll('.{EXPLORER_CLASS} .widget-gridbox')]
+    .filter(grid => grid.checkVisibility()).map(grid =>
+        [...grid.querySelectorAll('img, svg')].filter(layer => layer.checkVisibility()
+            && !layer.parentElement.closest('svg')).map(layer => {{
+            const box = layer.getBoundingClientRect();
+            const style = getComputedStyle(layer);
+            const inset = side => parseFloat(style[`padding${{side}}`]) + parseFloat(style[`border${{side}}Width`]);
+            return {{tag: layer.tagName.toLowerCase(), left: box.left + inset('Left'), top: box.top + inset('Top'),
+                     right: box.right - inset('Right'), bottom: box.bottom - inset('Bottom')}};
+        }}))"""
+
+
+@pytest.mark.parametrize("page_path", PAGES_WITH_EXPLORERS)
+def test_layered_figures_keep_one_box_in_dark_mode(dark_phone, page_path):
+    page = dark_phone.open(page_path)
+    assert page.evaluate("() => document.documentElement.dataset.theme") == "dark"
+    figures = page.evaluate(LAYER_BOXES_JS)
+    for number, layers in enumerate(figures, start=1):
+        if len(layers) < 2:
+            continue
+        base = layers[0]
+        for layer in layers[1:]:
+            offsets = {side: abs(layer[side] - base[side]) for side in ("left", "top", "right", "bottom")}
+            assert max(offsets.values()) <= MAX_LAYER_OFFSET_PX, (
+                f"{page_path}, layered figure {number}: the {layer['tag']} layer is off the {base['tag']} "
+                f"by {offsets} px in dark mode"
+            )
+    assert dark_phone.problems == [], "; ".join(dark_phone.problems)
+
+
+PAGES_WITH_SOLUTIONS = [
+    page for page in PAGES if 'class="solution dropdown' in (SITE / page).read_text(encoding="utf-8")
+]
+
+
+@pytest.mark.parametrize("page_path", PAGES_WITH_SOLUTIONS[:1])
+def test_tapping_a_solution_title_opens_the_solution_and_stays_on_the_page(phone, page_path):
+    """The title bar's words "Exercise N" were a link away from the solution it opens."""
+    page = phone.open(page_path)
+    solution = page.locator(".solution.dropdown").first
+    title = solution.locator(".admonition-title")
+    assert title.locator("a").count() == 0, f"{page_path}: the solution's title bar holds a link"
+    title.scroll_into_view_if_needed()
+    url = page.url
+    # Where the words "Exercise N" are, as a finger would.
+    words = title.get_by_text("Exercise").bounding_box()
+    page.touchscreen.tap(words["x"] + words["width"] / 2, words["y"] + words["height"] / 2)
+    solution.locator("section").first.wait_for(state="visible")
+    assert page.url == url
+
+
+@pytest.mark.parametrize("page_path", PAGES_WITH_EXPLORERS[:1])
+def test_explorer_dropdowns_show_a_focus_ring(watch, page_path):
+    page = watch.open(page_path)
+    page.keyboard.press("Tab")  # the reader is using the keyboard
+    select = page.locator(f".{EXPLORER_CLASS} select").first
+    select.focus()
+    outline = select.evaluate(
+        "element => [getComputedStyle(element).outlineStyle, getComputedStyle(element).outlineWidth]"
+    )
+    assert outline[0] != "none" and float(outline[1].removesuffix("px")) >= 2, f"{page_path}: focus outline {outline}"
