@@ -5,19 +5,9 @@ import pytest
 
 from widgets.chapters import trial_numbers
 from widgets.chapters.common import check_keys
-from widgets.data import ongoing_trials, trials
+from widgets.data import ongoing_trials
 from widgets.data import trial_selection as selection
 from widgets.stats import clopper_pearson_interval, wilson_interval
-
-
-@pytest.fixture(scope="module")
-def studies():
-    return trials.load_studies()
-
-
-@pytest.fixture(scope="module")
-def outcomes():
-    return trials.load_outcomes()
 
 
 @pytest.fixture(scope="module")

@@ -8,16 +8,6 @@ from widgets.data import ongoing_trials, trials
 from widgets.data import trial_selection as selection
 
 
-@pytest.fixture(scope="module")
-def studies():
-    return trials.load_studies()
-
-
-@pytest.fixture(scope="module")
-def outcomes():
-    return trials.load_outcomes()
-
-
 def ids(frame):
     return set(frame["study_id"])
 

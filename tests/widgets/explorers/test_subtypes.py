@@ -3,29 +3,18 @@
 import html
 import re
 
+from tests.widgets.explorers.parts import controls, views
 from widgets.data.bibliography import anchor
 from widgets.data.subtypes import load_subtypes
-from widgets.explorers import static_views
 from widgets.explorers.subtypes import subtype_explorer
-
-
-def part(tree, css_class):
-    """The first widget of ``tree`` (breadth first) that carries ``css_class``."""
-    queue = [tree]
-    while queue:
-        widget = queue.pop(0)
-        if css_class in widget._dom_classes:
-            return widget
-        queue.extend(getattr(widget, "children", ()))
-    raise AssertionError(f"no part with class {css_class!r}")
 
 
 def test_one_card_per_subtype_in_data_order():
     subtypes = load_subtypes()
     block = subtype_explorer(subtypes)
-    (chooser,) = part(block, static_views.CONTROLS_CLASS).children
+    (chooser,) = controls(block)
     assert list(chooser.options) == list(subtypes["name"])
-    (cards,) = part(block, static_views.VIEWS_CLASS).children
+    cards = views(block)
     assert len(cards.children) == len(subtypes)
     for card, record in zip(cards.children, subtypes.itertuples(index=False)):
         title = re.search(r'<p class="subtype-card-title">([^<]*)</p>', card.value).group(1)

@@ -11,6 +11,7 @@ from ipywidgets.embed import dependency_state
 from ipywidgets.widgets.widget import _instances
 from ipywidgets.widgets.widget_link import Link
 
+from tests.widgets.explorers.parts import part
 from widgets.data import trial_selection as selection
 from widgets.data import trials
 from widgets.explorers import static_views
@@ -62,17 +63,6 @@ class Selector:
 @pytest.fixture(scope="module")
 def select(data):
     return Selector(*data)
-
-
-def part(tree, css_class):
-    """The first widget of ``tree`` (breadth first) that carries ``css_class``."""
-    queue = [tree]
-    while queue:
-        widget = queue.pop(0)
-        if css_class in widget._dom_classes:
-            return widget
-        queue.extend(getattr(widget, "children", ()))
-    raise AssertionError(f"no part with class {css_class!r}")
 
 
 def only_child(box):

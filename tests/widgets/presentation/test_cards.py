@@ -7,21 +7,10 @@ import re
 import pytest
 
 from widgets.data import trial_selection as selection
-from widgets.data import trials
 from widgets.data.bibliography import short_citation
 from widgets.data.subtypes import load_subtypes
 from widgets.presentation import cards
 from widgets.presentation.text import escape_html
-
-
-@pytest.fixture(scope="module")
-def studies():
-    return trials.load_studies()
-
-
-@pytest.fixture(scope="module")
-def outcomes():
-    return trials.load_outcomes()
 
 
 @pytest.fixture(scope="module")

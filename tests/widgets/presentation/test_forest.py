@@ -10,34 +10,15 @@ import pytest
 from PIL import Image
 
 from widgets.data import trial_selection as selection
-from widgets.data import trials
 from widgets.presentation import forest
 from widgets.presentation.forest_rows import figure_rows
-
-
-@pytest.fixture(scope="module")
-def studies():
-    return trials.load_studies()
-
-
-@pytest.fixture(scope="module")
-def outcomes():
-    return trials.load_outcomes()
-
-
-def response_rows(outcomes, studies, **filters):
-    selected = selection.select_outcomes(
-        outcomes, studies, endpoints=selection.ENDPOINT_CHOICES["response"].endpoints, **filters
-    )
-    return figure_rows(selected, studies)
-
 
 SVG_TEXT = re.compile(r"<text [^>]*>([^<]*)</text>")
 
 
 @pytest.fixture
-def chart_and_rows(outcomes, studies):
-    rows = [row for row in response_rows(outcomes, studies) if row.study_id in ("gibson2021", "short2024")]
+def chart_and_rows(response_rows):
+    rows = [row for row in response_rows() if row.study_id in ("gibson2021", "short2024")]
     chart = forest.RowChart(len(rows))
     yield chart, rows
     plt.close(chart.fig)
@@ -99,10 +80,10 @@ def test_every_row_is_legible_on_a_phone(outcomes, studies, choice):
         assert forest.fitted_size(row.detail, forest.RowChart.TEXT_PX, usable) >= 11, row.detail
 
 
-def test_chart_arguments_are_checked(outcomes, studies):
+def test_chart_arguments_are_checked(response_rows):
     with pytest.raises(ValueError, match="row_count: must be 1 or more"):
         forest.RowChart(0)
-    rows = response_rows(outcomes, studies)[:2]
+    rows = response_rows()[:2]
     chart = forest.RowChart(3)
     with pytest.raises(ValueError, match="rows: this chart has 3 rows; got 2"):
         chart.data_layer(rows, "x")
@@ -115,8 +96,8 @@ def test_chart_arguments_are_checked(outcomes, studies):
     plt.close("all")
 
 
-def test_chapter_figure_draws_the_same_rows(outcomes, studies):
-    rows = response_rows(outcomes, studies, lineage="B")
+def test_chapter_figure_draws_the_same_rows(response_rows):
+    rows = response_rows(lineage="B")
     fig = forest.row_figure(rows, "Aldoss")
     texts = [text.get_text() for text in fig.texts]
     assert "Aldoss" in texts and rows[0].heading in texts and rows[0].detail in texts

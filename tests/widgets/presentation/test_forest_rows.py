@@ -6,26 +6,8 @@ from dataclasses import replace
 import pytest
 
 from widgets.data import trial_selection as selection
-from widgets.data import trials
 from widgets.presentation.forest_rows import figure_rows
 from widgets.stats import clopper_pearson_interval
-
-
-@pytest.fixture(scope="module")
-def studies():
-    return trials.load_studies()
-
-
-@pytest.fixture(scope="module")
-def outcomes():
-    return trials.load_outcomes()
-
-
-def response_rows(outcomes, studies, **filters):
-    selected = selection.select_outcomes(
-        outcomes, studies, endpoints=selection.ENDPOINT_CHOICES["response"].endpoints, **filters
-    )
-    return figure_rows(selected, studies)
 
 
 def find(rows, study_id, cohort, endpoint=None):
@@ -38,8 +20,8 @@ def find(rows, study_id, cohort, endpoint=None):
     return found
 
 
-def test_a_figure_printed_alike_twice_is_one_row_with_its_exact_interval(outcomes, studies):
-    rows = response_rows(outcomes, studies)
+def test_a_figure_printed_alike_twice_is_one_row_with_its_exact_interval(response_rows):
+    rows = response_rows()
     (gibson,) = find(rows, "gibson2021", "all", "CR")
     assert gibson.sources == ("table1", "text") and gibson.value == 61
     assert (gibson.numerator, gibson.denominator) == (11, 18)
@@ -48,8 +30,8 @@ def test_a_figure_printed_alike_twice_is_one_row_with_its_exact_interval(outcome
     assert "CR 61% (11/18; CI 35.7–82.7) [T1 + text]" == gibson.detail
 
 
-def test_disagreeing_figures_stay_apart_and_are_marked(outcomes, studies):
-    rows = response_rows(outcomes, studies)
+def test_disagreeing_figures_stay_apart_and_are_marked(response_rows):
+    rows = response_rows()
     jain = find(rows, "jain2019", "untreated")
     orr = next(row for row in jain if row.endpoints == ("ORR",))
     cr = next(row for row in jain if row.endpoints == ("CR",))
@@ -71,8 +53,8 @@ def test_differently_worded_same_figures_merge_with_both_wordings(outcomes, stud
     assert [row.main_endpoint for row in richard] == ["OS_median_months", "RFS_median_months"]
 
 
-def test_rows_without_counts_or_denominator_say_so(outcomes, studies):
-    rows = response_rows(outcomes, studies)
+def test_rows_without_counts_or_denominator_say_so(response_rows):
+    rows = response_rows()
     (marrow,) = find(rows, "richardcarpentier2020", "all", "BM_remission")
     assert not marrow.has_counts and marrow.plotted and "(no counts: no CI)" in marrow.detail
     (patients,) = find(rows, "palmisiano2021", "all", "MRD_negative")
@@ -80,15 +62,15 @@ def test_rows_without_counts_or_denominator_say_so(outcomes, studies):
     assert "counts behind it not given" in marrow.description()
 
 
-def test_patient_counts_agree_with_their_number(outcomes, studies):
+def test_patient_counts_agree_with_their_number(response_rows):
     """A count of patients reads "2 patients", and one patient "1 patient"."""
-    (patients,) = find(response_rows(outcomes, studies), "palmisiano2021", "all", "MRD_negative")
+    (patients,) = find(response_rows(), "palmisiano2021", "all", "MRD_negative")
     assert patients.amount() == "2 patients"  # Table 1: two patients MRD negative
     assert replace(patients, value=1.0).amount() == "1 patient"
 
 
-def test_rows_follow_the_review_order(outcomes, studies):
+def test_rows_follow_the_review_order(outcomes, studies, response_rows):
     refs = studies.set_index("study_id")["review_ref"]
-    order = [refs[row.study_id] for row in response_rows(outcomes, studies)]
+    order = [refs[row.study_id] for row in response_rows()]
     assert order == sorted(order)
     assert figure_rows(outcomes.iloc[0:0], studies) == []
