@@ -21,6 +21,7 @@ import re
 from urllib.parse import unquote, urlsplit
 
 from docutils import nodes
+from html_nodes import add_html_node
 from sphinx import addnodes
 
 ENV_KEY = "glossary_definitions"
@@ -123,13 +124,8 @@ def depart_glossary_term_ref(self, node):
     self.body.append("</span>")
 
 
-def _pass(self, node):
-    pass
-
-
 def setup(app):
-    passthrough = {builder: (_pass, _pass) for builder in ("latex", "text", "man", "texinfo")}
-    app.add_node(glossary_term_ref, html=(visit_glossary_term_ref, depart_glossary_term_ref), **passthrough)
+    add_html_node(app, glossary_term_ref, visit_glossary_term_ref, depart_glossary_term_ref)
     app.connect("doctree-read", collect_definitions)
     app.connect("env-purge-doc", purge_definitions)
     app.connect("env-merge-info", merge_definitions)

@@ -29,6 +29,7 @@ import re
 from pathlib import Path
 
 from docutils import nodes
+from html_nodes import add_html_node
 from sphinx.util.docutils import SphinxDirective
 
 INDEX_FILE = "self-check-index.js"
@@ -176,13 +177,8 @@ def visit_review_widget(self, node):
     raise nodes.SkipNode
 
 
-def _pass(self, node):
-    pass
-
-
 def setup(app):
-    passthrough = {builder: (_pass, _pass) for builder in ("latex", "text", "man", "texinfo")}
-    app.add_node(review_widget, html=(visit_review_widget, _pass), **passthrough)
+    add_html_node(app, review_widget, visit_review_widget)
     app.add_directive("review-queue", ReviewQueueDirective)
     app.add_directive("review-progress", ReviewProgressDirective)
     app.add_js_file(INDEX_FILE, defer="defer")

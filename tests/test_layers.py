@@ -13,6 +13,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from tests.files import write_files
+
 PACKAGE = Path(__file__).resolve().parent.parent / "widgets"
 # Layer -> rank, in the order data flows.
 RANKS = {"stats": 0, "data": 1, "pharmacokinetics": 2, "model": 3, "presentation": 4, "explorers": 5, "chapters": 6}
@@ -84,9 +86,7 @@ def test_the_check_finds_upward_sideways_and_relative_imports(tmp_path):
         "presentation/text.py": "from widgets.model import cells\nimport numpy\n",
         "extras.py": "",
     }
-    for relative, text in sources.items():
-        (package / relative).parent.mkdir(parents=True, exist_ok=True)
-        (package / relative).write_text(text, encoding="utf-8")
+    write_files(package, sources)
     assert violations(package) == [
         "widgets/data/loader.py:2 (data) imports widgets.model.cells (model), a layer that comes later",
         "widgets/extras.py: extras is in no layer (add it to RANKS in tests/test_layers.py)",

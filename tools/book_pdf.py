@@ -28,6 +28,10 @@ from pathlib import Path
 
 import yaml
 
+# The repository's root, for tools.chromium: run as a script, sys.path starts at tools/.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tools.chromium import CHROMIUM, NOT_FOUND, headless_chromium
 from widgets.explorers.static_views import CONTROLS_CLASS, EXPLORER_CLASS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,18 +42,6 @@ PDF_NAME = "venetoclax-all-book.pdf"
 TARGET = BUILD / "dist" / PDF_NAME
 SITE_COPY = SITE / "downloads" / PDF_NAME
 
-CHROMIUM = "/usr/bin/chromium"
-# The flags of the browser tests (tests/browser/conftest.py): headless Chromium as root,
-# kept from trying to reach Google's services.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
 PAPER = {"format": "A4", "margin": {"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"}}
 EXPLORER_NOTE = (
     "Explorer shown in its default view. Open this page in the online or offline copy "
@@ -251,14 +243,11 @@ def merge(
 
 def build_pdf(site: Path, toc: dict, title: str, author: str) -> bytes:
     """The book's PDF from the built `site`, with the pages of `toc` in order."""
-    from playwright.sync_api import sync_playwright
-
     pages = page_order(toc)
     missing = [page.docname for page in pages if not (site / f"{page.docname}.html").is_file()]
     if missing:
         raise SystemExit(f"{site} lacks {', '.join(missing)}: build the site first (`make book`)")
-    with served(site) as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    with served(site) as url, headless_chromium() as browser:
         tab = browser.new_page()
         printed = [print_page(tab, f"{url}/{page.docname}.html") for page in pages]
         counts = [page_count(pdf) for _, pdf in printed]
@@ -278,14 +267,13 @@ def build_pdf(site: Path, toc: dict, title: str, author: str) -> bytes:
             header_template="<span></span>",
             footer_template=footer_template(title),
         )
-        browser.close()
     outline = [(None, "Contents", 1)] + entries
     return merge([contents] + [pdf for _, pdf in printed], numbers, outline, title, author)
 
 
 def main() -> None:
     if not Path(CHROMIUM).exists():
-        raise SystemExit("chromium not found: install it with 'apt-get install -y chromium'")
+        raise SystemExit(NOT_FOUND)
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
     pdf = build_pdf(SITE, toc, config["title"], config["author"])

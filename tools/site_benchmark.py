@@ -22,25 +22,20 @@ import functools
 import gzip
 import http.server
 import os
-import shutil
 import statistics
+import sys
 import threading
 from pathlib import Path
 from typing import ClassVar
 
+# The repository's root, for tools.chromium: run as a script, sys.path starts at tools/.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tools.chromium import CHROMIUM, NOT_FOUND, headless_chromium
+
 ROOT = Path(__file__).resolve().parent.parent
 # The Makefile exports BOOK_BUILD_DIR (default: _build in the repository).
 SITE = Path(os.environ.get("BOOK_BUILD_DIR", ROOT / "_build")) / "html"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
 # The throttled phone profile.
 VIEWPORT = {"width": 390, "height": 844}
 CPU_SLOWDOWN = 4
@@ -165,12 +160,10 @@ def main() -> None:
     site = arguments.site.resolve()
     if not (site / "index.html").is_file():
         raise SystemExit(f"{site / 'index.html'} does not exist: build the site first (`make book`)")
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        raise SystemExit("chromium not found: install it with 'apt-get install -y chromium'")
+    if not Path(CHROMIUM).exists():
+        raise SystemExit(NOT_FOUND)
     if arguments.runs < 1:
         raise SystemExit(f"--runs: {arguments.runs}; give 1 or more")
-    from playwright.sync_api import sync_playwright
-
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}"
@@ -180,8 +173,7 @@ def main() -> None:
     )
     print(f"{'page':44s} {'sent KB':>8s} {'requests':>9s} {'load s':>7s} {'explorers ready s':>18s}")
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        with headless_chromium() as browser:
             for page_path in chapters(site):
                 runs = [measure(browser, f"{url}/{page_path}") for _ in range(arguments.runs)]
                 median = {key: statistics.median(run[key] for run in runs) for key in ("bytes", "requests", "load_ms")}
@@ -191,7 +183,6 @@ def main() -> None:
                     f"{page_path:44s} {median['bytes'] / 1000:8.0f} {median['requests']:9.0f} "
                     f"{median['load_ms'] / 1000:7.2f} {ready_text:>18s}"
                 )
-            browser.close()
     finally:
         server.shutdown()
 

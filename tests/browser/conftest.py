@@ -9,11 +9,12 @@ machine that has one.
 import functools
 import http.server
 import os
-import shutil
 import threading
 from pathlib import Path
 
 import pytest
+
+from tools.chromium import CHROMIUM, NOT_FOUND, headless_chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 # The Makefile exports BOOK_BUILD_DIR (default: _build in the repository).
@@ -22,18 +23,6 @@ BUILD = Path(os.environ.get("BOOK_BUILD_DIR", ROOT / "_build"))
 # it at the offline copy (the zip of `make dist`, unzipped).
 SITE = Path(os.environ.get("BOOK_SITE_DIR", BUILD / "html"))
 SCREENSHOTS = BUILD / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
-# Flags for headless Chromium as root in a closed network: without the background
-# networking flags Chromium keeps trying to reach Google's services.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
 # A phone-width viewport and a desktop one; pages are checked at both.
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 
@@ -65,14 +54,10 @@ def site_url():
 
 @pytest.fixture(scope="session")
 def browser():
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        pytest.fail("chromium not found: install it with `apt-get install -y chromium`.")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    if not Path(CHROMIUM).exists():
+        pytest.fail(NOT_FOUND)
+    with headless_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 class PageWatch:
@@ -113,6 +98,32 @@ class PageWatch:
     def open(self, page_path: str):
         self.page.goto(f"{self.site_url}/{page_path}", wait_until="load")
         wait_for_widgets(self.page)
+        return self.page
+
+    def close(self):
+        self.context.close()
+
+
+class DiskWatch:
+    """Opens pages of the site from disk (file://, no server), as a reader who downloaded it
+    would, and records every page error; every request off the disk is blocked and recorded."""
+
+    def __init__(self, browser, viewport):
+        self.context = browser.new_context(viewport=viewport)
+        self.context.route("**/*", self._only_local)
+        self.problems: list[str] = []
+        self.page = self.context.new_page()
+        self.page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
+
+    def _only_local(self, route):
+        if route.request.url.startswith(("file://", "data:")):
+            route.continue_()
+        else:
+            self.problems.append(f"request off the disk (blocked): {route.request.url}")
+            route.abort("blockedbyclient")
+
+    def open(self, page_path: str):
+        self.page.goto((SITE / page_path).as_uri(), wait_until="load")
         return self.page
 
     def close(self):

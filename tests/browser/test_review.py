@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import SITE, VIEWPORTS, site_pages, wait_for_widgets
+from tests.browser.conftest import SITE, VIEWPORTS, DiskWatch, site_pages, wait_for_widgets
 from tests.browser.test_site import CONTROLS_JS, EMPTY_WIDGETS_JS, change_control
 from widgets.explorers.static_views import CONTROLS_CLASS, EXPLORER_CLASS, VIEWS_CLASS
 
@@ -147,20 +147,8 @@ def test_a_numeric_answer_counts_within_its_tolerance(watch):
 
 def test_the_review_page_works_opened_from_disk(browser):
     """file://, no server, no network: the bank loads, an answer is kept across a reload."""
-    context = browser.new_context(viewport=VIEWPORTS["phone"])
-    problems = []
-
-    def only_local(route):
-        if route.request.url.startswith(("file://", "data:")):
-            route.continue_()
-        else:
-            problems.append(f"request off the disk (blocked): {route.request.url}")
-            route.abort("blockedbyclient")
-
-    context.route("**/*", only_local)
-    page = context.new_page()
-    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-    page.goto((SITE / REVIEW_PAGE).as_uri(), wait_until="load")
+    disk = DiskWatch(browser, VIEWPORTS["phone"])
+    page = disk.open(REVIEW_PAGE)
     page.wait_for_function("() => document.querySelector('.review-item form')")
     counts = page.locator(".review-counts").text_content()
     assert re.fullmatch(r"0 due now, \d+ never answered, 0 not yet due\.", counts), counts
@@ -169,8 +157,8 @@ def test_the_review_page_works_opened_from_disk(browser):
     page.reload(wait_until="load")
     page.wait_for_function("() => document.querySelector('.review-item')")
     assert page.locator(f'.review-due .review-item[data-question-id="{identity}"]').count() == 1
-    context.close()
-    assert problems == [], "; ".join(problems)
+    disk.close()
+    assert disk.problems == [], "; ".join(disk.problems)
 
 
 def test_there_are_at_least_five_case_pages():

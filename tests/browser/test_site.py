@@ -11,7 +11,15 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS, SITE, VIEWPORTS, WIDGET_VIEWS, site_pages, wait_for_widgets
+from tests.browser.conftest import (
+    SCREENSHOTS,
+    SITE,
+    VIEWPORTS,
+    WIDGET_VIEWS,
+    DiskWatch,
+    site_pages,
+    wait_for_widgets,
+)
 from widgets.explorers.static_views import CONTROLS_CLASS, EXPLORER_CLASS, VIEWS_CLASS
 
 PAGES = site_pages()
@@ -163,28 +171,16 @@ def test_site_works_opened_from_disk_without_a_server(browser):
     """Opening _build/html/<page> directly (file://), as a reader who downloaded the site would:
     widgets render, math typesets, and nothing is requested from anywhere else."""
     page_path = next(page for page in PAGES_WITH_WIDGETS if page in PAGES_WITH_MATH)
-    context = browser.new_context(viewport=VIEWPORTS["desktop"])
-    problems = []
-
-    def only_local(route):
-        if route.request.url.startswith(("file://", "data:")):
-            route.continue_()
-        else:
-            problems.append(f"request off the disk (blocked): {route.request.url}")
-            route.abort("blockedbyclient")
-
-    context.route("**/*", only_local)
-    page = context.new_page()
-    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-    page.on(
+    disk = DiskWatch(browser, VIEWPORTS["desktop"])
+    disk.page.on(
         "console",
-        lambda message: problems.append(f"console error: {message.text}") if message.type == "error" else None,
+        lambda message: disk.problems.append(f"console error: {message.text}") if message.type == "error" else None,
     )
-    page.goto((SITE / page_path).as_uri(), wait_until="load")
+    page = disk.open(page_path)
     wait_for_widgets(page)
     page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
     page.evaluate("() => MathJax.startup.promise")
     assert page.evaluate(EMPTY_WIDGETS_JS) == []
     assert page.evaluate("() => document.querySelectorAll('.math mjx-container').length") > 0
-    context.close()
-    assert problems == [], "; ".join(problems)
+    disk.close()
+    assert disk.problems == [], "; ".join(disk.problems)

@@ -6,6 +6,7 @@ import zipfile
 
 import pytest
 
+from tests.files import write_files
 from tests.tools.test_entry_points import ROOT, load_tool
 
 dist = load_tool("dist")
@@ -23,10 +24,7 @@ def make_site(folder):
         "downloads/venetoclax-all-book.pdf": "%PDF-1.7",
         "downloads/venetoclax-all-book-site.zip": "an old zip",
     }
-    for name, text in files.items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return write_files(folder, files)
 
 
 def test_the_front_link_to_the_zip_becomes_its_text_and_the_pdf_link_stays():
