@@ -7,8 +7,8 @@ Each module owns what its page shows:
   dot-separated parts that are words or data keys, such as ``ic50.b_all.venetoclax``);
 - ``setup()``: the page's first cell, which applies the plotting style and glues
   ``numbers()``;
-- its figures (``FIGURES`` with ``figure(name)`` and ``alt_text(name)`` where a page has
-  several), tables and explorers, as one-line calls.
+- its figures (``FIGURES`` with ``figure(name)`` and ``alt_text(name)``, from
+  ``common.PageFigures``, where a page has several), tables and explorers, as one-line calls.
 
 A notebook's setup cell is then::
 

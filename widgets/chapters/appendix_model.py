@@ -27,21 +27,8 @@ def setup() -> None:
     prepare_page(numbers)
 
 
-def profiles_table():
-    """Each named profile's levels, and the evidence for its shape."""
-    return model_tables.profiles_table()
-
-
-def selectivity_table():
-    """Each drug's Ki per target and its BCL-XL/BCL-2 ratio, with sources."""
-    return model_tables.selectivity_table()
-
-
-def partners_table():
-    """Each regimen partner: its mechanism, and what the model changes."""
-    return model_tables.partners_table()
-
-
-def constants_table():
-    """Every number of the model with its value, basis, source and note."""
-    return model_tables.constants_table()
+# The model's tables, as the page shows them.
+profiles_table = model_tables.profiles_table
+selectivity_table = model_tables.selectivity_table
+partners_table = model_tables.partners_table
+constants_table = model_tables.constants_table

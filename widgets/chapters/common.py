@@ -1,13 +1,20 @@
-"""What every chapter module shares: the glue helper, the key scheme and the reading guide."""
+"""What every chapter module shares: the glue helper, the key scheme, the reading guide and
+the lookup of a page's figures by name."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, TypeVar
 
 from widgets import model
 from widgets.presentation import style
 from widgets.presentation.text import dose_label
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+T = TypeVar("T")
 
 # One key scheme for every glued value of the book: a lowercase topic, then parts that are
 # words or data keys, separated by dots ("guide.sensitive_below", "ic50.b_all.venetoclax",
@@ -55,3 +62,35 @@ def reading_guide_numbers() -> dict[str, str]:
         "guide.resistant_factor": f"{model.RESISTANT_ABOVE_NM / model.SENSITIVE_BELOW_NM:g}",
         "guide.range_top": dose_label(model.IC50_RANGE_NM[1]),
     }
+
+
+def named(choices: Mapping[str, T], name: str, what: str) -> T:
+    """``choices[name]``; any other name is refused with a ValueError that says what the choices
+    are (``what``) and lists them."""
+    if name not in choices:
+        raise ValueError(f"name: {name!r} is not {what}; choose one of {', '.join(choices)}")
+    return choices[name]
+
+
+class PageFigures:
+    """A page's figures by name (its ``FIGURES``, each a function that draws one) and the alt
+    texts its figure cells store as ``mystnb.image.alt`` (its ``ALT_TEXTS``, each a text or a
+    function that has the model write it). A page exposes ``figure`` and ``alt_text``."""
+
+    def __init__(
+        self,
+        figures: Mapping[str, Callable[[], Figure]],
+        alt_texts: Mapping[str, str | Callable[[], str]] | None = None,
+        alt_texts_are: str = "a figure whose alt text the model writes",
+    ):
+        self.figures, self.alt_texts, self.alt_texts_are = figures, alt_texts or {}, alt_texts_are
+
+    def figure(self, name: str) -> Figure:
+        """The page's figure called ``name`` (a key of ``FIGURES``)."""
+        return named(self.figures, name, "a figure of this page")()
+
+    def alt_text(self, name: str) -> str:
+        """The alt text of the figure called ``name`` (a key of ``ALT_TEXTS``), as its figure
+        cell stores it."""
+        text = named(self.alt_texts, name, self.alt_texts_are)
+        return text if isinstance(text, str) else text()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 
 from widgets import model
-from widgets.chapters.common import prepare_page, reading_guide_numbers
+from widgets.chapters.common import PageFigures, prepare_page, reading_guide_numbers
 from widgets.explorers import bh3
 from widgets.model import scans
 from widgets.model.regimens import S63845_PARTNER_DOSE_NM
@@ -66,10 +66,13 @@ def _heatmap():
     )
 
 
+# The page's figures; their alt texts are written in the notebook, and the tests check what
+# they claim against the model.
 FIGURES = {
     "preclinical_heatmap": _heatmap,
     "preclinical_partners": lambda: resistance.dose_response_figure(partner_panels(), drug_name="venetoclax"),
 }
+figure = PageFigures(FIGURES).figure
 
 
 def numbers() -> dict[str, object]:
@@ -94,22 +97,8 @@ def setup() -> None:
     prepare_page(numbers)
 
 
-def figure(name: str):
-    """The page's figure called ``name`` (a key of ``FIGURES``); their alt texts are written in
-    the notebook, and the tests check what they claim against the model."""
-    if name not in FIGURES:
-        raise ValueError(f"name: {name!r} is not a figure of this page; choose one of {', '.join(FIGURES)}")
-    return FIGURES[name]()
-
-
-def profiles_table():
-    """Each named profile's levels, and the evidence for its shape."""
-    return model_tables.profiles_table()
-
-
-def partners_table():
-    """Each regimen partner: its mechanism, and what the model changes."""
-    return model_tables.partners_table()
+# The model's tables, as the page shows them.
+profiles_table, partners_table = model_tables.profiles_table, model_tables.partners_table
 
 
 def bh3_explorer():

@@ -32,7 +32,7 @@ from functools import cache
 import pandas as pd
 
 from widgets import model
-from widgets.chapters.common import prepare_page, reading_guide_numbers
+from widgets.chapters.common import PageFigures, prepare_page, reading_guide_numbers
 from widgets.explorers import mechanism
 from widgets.model import scans
 from widgets.presentation.figures.balance import Condition, balance_figure
@@ -121,20 +121,8 @@ FIGURES = {
 ALT_TEXTS = {"resistance_shift": SHIFT_ALT, "resistance_lineage": LINEAGE_ALT}
 
 
-def _check_name(name: str) -> str:
-    if name not in FIGURES:
-        raise ValueError(f"name: {name!r} is not a figure of this page; choose one of {', '.join(FIGURES)}")
-    return name
-
-
-def figure(name: str):
-    """The page's figure called ``name`` (a key of ``FIGURES``)."""
-    return FIGURES[_check_name(name)]()
-
-
-def alt_text(name: str) -> str:
-    """What the figure called ``name`` shows, in words: the alt text its cell stores."""
-    return ALT_TEXTS[_check_name(name)]
+_figures = PageFigures(FIGURES, ALT_TEXTS, alt_texts_are="a figure of this page")
+figure, alt_text = _figures.figure, _figures.alt_text
 
 
 def ic50_numbers() -> dict[str, str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import partial
 
 from widgets import model
-from widgets.chapters.common import prepare_page, reading_guide_numbers
+from widgets.chapters.common import PageFigures, prepare_page, reading_guide_numbers
 from widgets.explorers import balance
 from widgets.model.cells import momp_free_bim_nM
 from widgets.presentation.figures import venetoclax as balance_figures
@@ -23,6 +23,8 @@ EXERCISE_PROFILES = ("b_all", "etp_all", "mature_t_all", "mcl1_resistant")
 FIGURES = {"bcl2_balance": partial(balance_figures.figure, "bcl2_balance")}
 # The figures whose stored alt text is the model's own description of them.
 ALT_TEXTS = {"bcl2_balance": partial(balance_figures.alt_text, "bcl2_balance")}
+_figures = PageFigures(FIGURES, ALT_TEXTS)
+figure, alt_text = _figures.figure, _figures.alt_text
 
 
 def profile_numbers(profile_key: str) -> dict[str, str]:
@@ -55,23 +57,6 @@ def numbers() -> dict[str, str]:
 
 def setup() -> None:
     prepare_page(numbers)
-
-
-def _check(name: str, choices, what: str) -> str:
-    if name not in choices:
-        raise ValueError(f"name: {name!r} is not {what}; choose one of {', '.join(choices)}")
-    return name
-
-
-def figure(name: str):
-    """The page's figure called ``name`` (a key of ``FIGURES``)."""
-    return FIGURES[_check(name, FIGURES, "a figure of this page")]()
-
-
-def alt_text(name: str) -> str:
-    """The model's description of the figure called ``name`` (a key of ``ALT_TEXTS``), the
-    text its figure cell stores as ``mystnb.image.alt``."""
-    return ALT_TEXTS[_check(name, ALT_TEXTS, "a figure whose alt text the model writes")]()
 
 
 def balance_explorer():

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache, partial
 
 from widgets import model
-from widgets.chapters.common import prepare_page, reading_guide_numbers
+from widgets.chapters.common import PageFigures, prepare_page, reading_guide_numbers
 from widgets.explorers import mechanism
 from widgets.model import scans, summaries
 from widgets.presentation import model_tables
@@ -33,6 +33,8 @@ FIGURES = {
 # The figures whose stored alt text is the model's own description of them (the affinity
 # plot's is written in the notebook).
 ALT_TEXTS = {name: partial(balance_figures.alt_text, name) for name in BALANCE_FIGURES}
+_figures = PageFigures(FIGURES, ALT_TEXTS)
+figure, alt_text = _figures.figure, _figures.alt_text
 
 
 @cache
@@ -92,26 +94,7 @@ def setup() -> None:
     prepare_page(numbers)
 
 
-def _check(name: str, choices, what: str) -> str:
-    if name not in choices:
-        raise ValueError(f"name: {name!r} is not {what}; choose one of {', '.join(choices)}")
-    return name
-
-
-def figure(name: str):
-    """The page's figure called ``name`` (a key of ``FIGURES``)."""
-    return FIGURES[_check(name, FIGURES, "a figure of this page")]()
-
-
-def alt_text(name: str) -> str:
-    """The model's description of the figure called ``name`` (a key of ``ALT_TEXTS``), the
-    text its figure cell stores as ``mystnb.image.alt``."""
-    return ALT_TEXTS[_check(name, ALT_TEXTS, "a figure whose alt text the model writes")]()
-
-
-def selectivity_table():
-    """Each drug's Ki per target and its BCL-XL/BCL-2 ratio, with sources."""
-    return model_tables.selectivity_table()
+selectivity_table = model_tables.selectivity_table
 
 
 def ic50_table():

@@ -17,20 +17,6 @@ from widgets.model import ANTI_APOPTOTICS, scans, summaries
 from widgets.presentation.text import cite, dose_label, markdown_table
 
 
-def reading_guide_numbers() -> dict[str, str]:
-    """The reading guide's thresholds as the chapters print them, by glue name:
-    ``sensitive_below`` and ``resistant_above`` (``model.SENSITIVE_BELOW_NM`` and
-    ``RESISTANT_ABOVE_NM``, derived from the label's free-drug bound), ``resistant_factor``
-    (their ratio, a teaching convention) and ``range_top`` (the highest dose the IC50
-    search tries; above it an IC50 is "not reached")."""
-    return {
-        "sensitive_below": dose_label(model.SENSITIVE_BELOW_NM),
-        "resistant_above": dose_label(model.RESISTANT_ABOVE_NM),
-        "resistant_factor": f"{model.RESISTANT_ABOVE_NM / model.SENSITIVE_BELOW_NM:g}",
-        "range_top": dose_label(model.IC50_RANGE_NM[1]),
-    }
-
-
 def constant_text(value: float, unit: str, relation: str = "=") -> str:
     """A constant of the model as a reader should see it: "< 0.01 nM", "48 nM", and "no
     binding" for an infinite dissociation constant."""

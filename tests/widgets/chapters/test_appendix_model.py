@@ -10,11 +10,6 @@ from widgets.pharmacokinetics import one_compartment as pharmacokinetics
 from widgets.presentation.text import dose_label
 
 
-@pytest.fixture(scope="module")
-def numbers():
-    return page.numbers()
-
-
 def test_the_label_peak_is_the_label_value_in_micromolar(numbers):
     """2.1 µg/mL of a drug of 868.44 g/mol is about 2.4 µM."""
     value, unit = numbers["label.cmax_total"].split()

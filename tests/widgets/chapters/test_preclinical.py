@@ -9,10 +9,9 @@ the claim. Update the figure cell's ``mystnb.image.alt`` then."""
 
 import math
 
-import matplotlib.pyplot as plt
 import pytest
 
-from tests.widgets.chapters.notebook_parts import figure_cells, figure_name, markdown_text, stored_alt
+from tests.widgets.chapters.notebook_parts import markdown_text, stored_alt
 from widgets import model
 from widgets.chapters import preclinical as page
 from widgets.explorers import bh3
@@ -24,21 +23,10 @@ B_ALL_PROFILES = ["b_all", "kmt2a_b_all", "ph_like_b_all"]
 
 
 @pytest.fixture(scope="module")
-def numbers():
-    return page.numbers()
-
-
-@pytest.fixture(scope="module")
 def heatmap_classes():
     matrix = page.ic50_matrix()
     classes = matrix.apply(lambda column: column.map(lambda value: ic50_class(value, model.REGIMENS[column.name].drug)))
     return classes, matrix
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 HEATMAP_CLAIMS = [
@@ -184,19 +172,6 @@ def test_the_curves_in_words_give_every_curve_its_ic50(numbers):
     for title, curves in page.partner_panels().items():
         assert f"{title}: " in words
         assert all(f"IC50 {dose_label(curve.ic50_nM)}" in words for curve in curves)
-
-
-@pytest.mark.parametrize("name", list(page.FIGURES))
-def test_every_figure_draws(name):
-    assert page.figure(name).axes
-
-
-def test_each_figure_cell_draws_its_own_figure():
-    cells = figure_cells(NOTEBOOK)
-    assert sorted(name for _, name in cells) == sorted(figure_name(name) for name in page.FIGURES)
-    for source, name in cells:
-        spec = next(key for key in page.FIGURES if figure_name(key) == name)
-        assert source == f'page.figure("{spec}");'
 
 
 def test_unknown_figures_are_refused_with_the_choices():

@@ -9,7 +9,6 @@ wrong fails here, naming the claim. Update ``ALT_TEXTS`` and the figure cell's
 
 import math
 
-import matplotlib.pyplot as plt
 import pytest
 
 from tests.widgets.chapters.notebook_parts import figure_cells, figure_name, markdown_text, stored_alt
@@ -22,17 +21,6 @@ from widgets.presentation.text import dose_label, fold_change
 
 NOTEBOOK = "07_resistance.ipynb"
 B_ALL = model.PROFILES["b_all"]
-
-
-@pytest.fixture(scope="module")
-def numbers():
-    return page.numbers()
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 def model_ic50(regimen_key: str, **change: float) -> float:

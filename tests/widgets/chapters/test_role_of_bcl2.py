@@ -1,11 +1,9 @@
 """widgets.chapters.role_of_bcl2: the numbers chapter 02's exercises quote are the model's,
-and its figure is the one the notebook describes."""
+and its figure's numbers are the figure's (test_figures.py checks the figure against the notebook)."""
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from tests.widgets.chapters.notebook_parts import figure_cells, figure_name, stored_alt
 from widgets import model
 from widgets.chapters import role_of_bcl2 as page
 from widgets.explorers.balance import DOSES_NM
@@ -13,19 +11,6 @@ from widgets.model.cells import active_bax_nM
 from widgets.model.constants import MOMP_THRESHOLD_NM
 from widgets.presentation.figures import venetoclax as balance_figures
 from widgets.presentation.text import dose_label
-
-NOTEBOOK = "02_role_of_bcl2.ipynb"
-
-
-@pytest.fixture(scope="module")
-def numbers():
-    return page.numbers()
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 @pytest.mark.parametrize("key", page.EXERCISE_PROFILES)
@@ -71,26 +56,6 @@ def test_the_figure_numbers_are_the_figure_conditions(numbers):
     assert risen.doses == {"venetoclax": balance_figures.REVIEW_FIGURE_DOSE_NM}
     assert numbers["dose.review_figure"] == dose_label(balance_figures.REVIEW_FIGURE_DOSE_NM)
     assert numbers["dose.explorer_lowest"] == dose_label(min(DOSES_NM))
-
-
-@pytest.mark.parametrize("name", list(page.FIGURES))
-def test_every_figure_draws(name):
-    assert page.figure(name).axes
-
-
-def test_each_figure_cell_draws_its_own_figure():
-    cells = figure_cells(NOTEBOOK)
-    assert sorted(name for _, name in cells) == sorted(figure_name(name) for name in page.FIGURES)
-    for source, name in cells:
-        spec = next(key for key in page.FIGURES if figure_name(key) == name)
-        assert source == f'page.figure("{spec}");'
-
-
-@pytest.mark.parametrize("name", list(page.ALT_TEXTS))
-def test_the_stored_alt_text_is_the_one_the_model_gives(name):
-    """A change to the model that changes the figure must change its stored description:
-    paste the new ``page.alt_text(name)`` into the figure cell's ``mystnb.image.alt``."""
-    assert stored_alt(NOTEBOOK, figure_name(name)) == page.alt_text(name)
 
 
 def test_unknown_figures_are_refused_with_the_choices():

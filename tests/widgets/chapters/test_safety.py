@@ -13,11 +13,6 @@ from widgets.pharmacokinetics import dosing
 from widgets.pharmacokinetics import one_compartment as pk
 
 
-@pytest.fixture(scope="module")
-def numbers():
-    return page.numbers()
-
-
 def _body(table) -> list[str]:
     return table.data.splitlines()[2:]
 

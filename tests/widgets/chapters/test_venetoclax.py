@@ -1,10 +1,10 @@
 """widgets.chapters.venetoclax: chapter 03's binding constants, IC50s and explorer numbers are
-the model's, bounds stay bounds, and its figures are the ones the notebook describes."""
+the model's, bounds stay bounds, and each balance figure is on one page (test_figures.py checks
+the figures against the notebook)."""
 
-import matplotlib.pyplot as plt
 import pytest
 
-from tests.widgets.chapters.notebook_parts import figure_cells, figure_name, markdown_text, stored_alt
+from tests.widgets.chapters.notebook_parts import markdown_text
 from widgets import model
 from widgets.chapters import role_of_bcl2
 from widgets.chapters import venetoclax as page
@@ -14,17 +14,6 @@ from widgets.presentation.figures import venetoclax as balance_figures
 from widgets.presentation.text import dose_label
 
 NOTEBOOK = "03_venetoclax.ipynb"
-
-
-@pytest.fixture(scope="module")
-def numbers():
-    return page.numbers()
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 def test_binding_constants_keep_their_bounds(numbers):
@@ -108,26 +97,6 @@ def test_the_selectivity_table_prints_the_glued_constants(numbers):
         "selectivity.venetoclax.bclxl_over_bcl2",
     ):
         assert f"| {numbers[key]} |" in venetoclax
-
-
-@pytest.mark.parametrize("name", list(page.FIGURES))
-def test_every_figure_draws(name):
-    assert page.figure(name).axes
-
-
-def test_each_figure_cell_draws_its_own_figure():
-    cells = figure_cells(NOTEBOOK)
-    assert sorted(name for _, name in cells) == sorted(figure_name(name) for name in page.FIGURES)
-    for source, name in cells:
-        spec = next(key for key in page.FIGURES if figure_name(key) == name)
-        assert source == f'page.figure("{spec}");'
-
-
-@pytest.mark.parametrize("name", list(page.ALT_TEXTS))
-def test_the_stored_alt_text_is_the_one_the_model_gives(name):
-    """A change to the model that changes the figure must change its stored description:
-    paste the new ``page.alt_text(name)`` into the figure cell's ``mystnb.image.alt``."""
-    assert stored_alt(NOTEBOOK, figure_name(name)) == page.alt_text(name)
 
 
 def test_every_balance_figure_is_on_exactly_one_of_chapters_02_and_03():

@@ -8,7 +8,6 @@ import pytest
 from widgets import model
 from widgets.model import scans
 from widgets.presentation import model_tables
-from widgets.presentation.text import dose_label
 
 
 def test_selectivity_table_shows_bounds_as_bounds():
@@ -101,11 +100,3 @@ def test_ic50_table_matches_the_model():
     table = model_tables.ic50_table(["b_all"], ["venetoclax"], cells=200).data
     expected = model_tables.dose_label(model.ic50(model.PROFILES["b_all"], "venetoclax", cells=200))
     assert table.splitlines()[2] == f"| BCL-2-dependent B-ALL | {expected} |"
-
-
-def test_reading_guide_numbers_are_the_model_thresholds_in_words():
-    numbers = model_tables.reading_guide_numbers()
-    assert numbers["sensitive_below"] == dose_label(model.SENSITIVE_BELOW_NM) == "24.2 nM"
-    assert numbers["resistant_above"] == dose_label(model.RESISTANT_ABOVE_NM) == "242 nM"
-    assert numbers["resistant_factor"] == "10"
-    assert numbers["range_top"] == dose_label(model.IC50_RANGE_NM[1])

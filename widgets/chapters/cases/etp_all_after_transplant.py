@@ -8,8 +8,8 @@ ETP-ALL profile with venetoclax, alone and with an MDM2 inhibitor, in the mechan
 
 from __future__ import annotations
 
-from widgets.chapters.cases.evidence import format_figure, model_numbers, trial_values
-from widgets.chapters.common import prepare_page, reading_guide_numbers
+from widgets.chapters.cases.evidence import format_figure, model_numbers_with_guide, trial_values
+from widgets.chapters.common import prepare_page
 from widgets.explorers.mechanism import mechanism_explorer
 
 STUDIES = ("agrawal2025", "cao2023")
@@ -27,9 +27,7 @@ def numbers() -> dict[str, str]:
         100 * values["agrawal2025.responders.bridged_to_transplant.text.value"] / values["agrawal2025.all.CR.text.num"]
     )
     figures["case.transplant_share_of_cr"] = f"{share:.1f}"
-    figures.update(model_numbers("model.etp", MODEL_RUNS))
-    figures.update(reading_guide_numbers())
-    return figures
+    return figures | model_numbers_with_guide("model.etp", MODEL_RUNS)
 
 
 def setup() -> None:

@@ -8,12 +8,15 @@ Every value is returned already formatted, under the book's glue-key scheme
   with its counts and exact interval, each study's size, dose and days, and ``ci.percent``
   (``widgets.chapters.trial_numbers``), e.g. ``short2024.all.CR_CRi.text.value`` -> ``"57"``;
 - ``ic50_text(profile, regimen, **levels)``: the model's IC50 and its reading-guide class, with
-  the population size of the mechanism explorer, so that a case quotes what its explorer shows.
+  the population size of the mechanism explorer, so that a case quotes what its explorer shows;
+- ``model_numbers(topic, runs)``: the glue keys of several such runs, and
+  ``model_numbers_with_guide`` for a page that also prints the reading guide behind their classes.
 """
 
 from __future__ import annotations
 
 from widgets import model
+from widgets.chapters.common import reading_guide_numbers
 from widgets.chapters.trial_numbers import confidence_numbers, study_numbers
 from widgets.data import trials
 from widgets.explorers.mechanism import EXPLORER_CELLS
@@ -70,3 +73,8 @@ def model_numbers(topic: str, runs: dict[str, tuple]) -> dict[str, str]:
         numbers[f"{topic}.{name}.ic50"] = result["value"]
         numbers[f"{topic}.{name}.class"] = result["class"]
     return numbers
+
+
+def model_numbers_with_guide(topic: str, runs: dict[str, tuple]) -> dict[str, str]:
+    """``model_numbers`` and the reading guide's thresholds (``guide.*``) that class those runs."""
+    return model_numbers(topic, runs) | reading_guide_numbers()

@@ -9,8 +9,8 @@ the mature T-ALL profile.
 from __future__ import annotations
 
 from widgets import model
-from widgets.chapters.cases.evidence import model_numbers, trial_figures
-from widgets.chapters.common import prepare_page, reading_guide_numbers
+from widgets.chapters.cases.evidence import model_numbers_with_guide, trial_figures
+from widgets.chapters.common import prepare_page
 from widgets.explorers.bh3 import bh3_explorer
 
 STUDIES = ("richardcarpentier2020", "pullarkat2021")
@@ -26,12 +26,10 @@ def numbers() -> dict[str, str]:
     """The studies' figures; the model's IC50s (``model.tall.<drug>.ic50`` and ``.class``); the
     simulated BH3 profile of the mature T-ALL profile (``bh3.tall.<peptide>``, percent of cells
     reaching MOMP) and the profile's name as the explorer lists it (``bh3.tall.name``)."""
-    figures = trial_figures(*STUDIES)
-    figures.update(model_numbers("model.tall", MODEL_RUNS))
+    figures = trial_figures(*STUDIES) | model_numbers_with_guide("model.tall", MODEL_RUNS)
     for peptide, percent in model.bh3_profile(model.PROFILES[PROFILE]).items():
         figures[f"bh3.tall.{peptide}"] = f"{percent:.0f}%"
     figures["bh3.tall.name"] = model.NAMED_PROFILES[PROFILE].name
-    figures.update(reading_guide_numbers())
     return figures
 
 

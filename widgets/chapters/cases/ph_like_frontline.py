@@ -7,8 +7,8 @@ review's unconfirmed JAK-STAT claim).
 
 from __future__ import annotations
 
-from widgets.chapters.cases.evidence import model_numbers, trial_figures
-from widgets.chapters.common import prepare_page, reading_guide_numbers
+from widgets.chapters.cases.evidence import model_numbers_with_guide, trial_figures
+from widgets.chapters.common import prepare_page
 from widgets.explorers.mechanism import LEVEL_STEPS, mechanism_explorer
 
 STUDIES = ("aldoss2025",)
@@ -24,11 +24,11 @@ MODEL_RUNS = {
 def numbers() -> dict[str, str]:
     """The study's figures, the model's IC50s (``model.phlike.<run>.ic50`` and ``.class``) and
     the factor BCL-XL is raised by (``model.phlike.factor``)."""
-    figures = trial_figures(*STUDIES)
-    figures.update(model_numbers("model.phlike", MODEL_RUNS))
-    figures["model.phlike.factor"] = f"{RAISED_BCLXL:g}"
-    figures.update(reading_guide_numbers())
-    return figures
+    return (
+        trial_figures(*STUDIES)
+        | model_numbers_with_guide("model.phlike", MODEL_RUNS)
+        | {"model.phlike.factor": f"{RAISED_BCLXL:g}"}
+    )
 
 
 def setup() -> None:
