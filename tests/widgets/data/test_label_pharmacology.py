@@ -3,16 +3,8 @@ are refused with the file, row and column."""
 
 import pytest
 
+from tests.widgets.data.corruption import refusal_test
 from widgets.data.label_pharmacology import LABEL_PHARMACOLOGY_CSV, TOPICS, by_topic, load_label_pharmacology
-from widgets.data.schema import DataError
-
-
-def rewrite(tmp_path, old, new):
-    text = LABEL_PHARMACOLOGY_CSV.read_text(encoding="utf-8")
-    assert old in text, old
-    path = tmp_path / LABEL_PHARMACOLOGY_CSV.name
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return path
 
 
 def test_every_topic_has_a_statement_and_every_value_is_stated():
@@ -28,16 +20,15 @@ def test_the_food_effect_is_larger_with_a_high_fat_meal():
     assert food.loc["high_fat_meal", "value_low"] > food.loc["low_fat_meal", "value_high"] > 1
 
 
-def test_a_value_missing_from_its_statement_is_refused(tmp_path):
-    path = rewrite(tmp_path, "about 3.4 times", "about 3 times")
-    with pytest.raises(DataError, match=r"row 2 \(file line 3\), column 'value_low': 3.4 is not stated"):
-        load_label_pharmacology(path)
-
-
-def test_a_value_without_its_unit_is_refused(tmp_path):
-    path = rewrite(tmp_path, "3.4,3.4,fold,", "3.4,3.4,,")
-    with pytest.raises(DataError, match=r"row 2 .*column 'unit': a value needs its unit"):
-        load_label_pharmacology(path)
+# a value missing from its statement; a value without its unit
+test_a_value_not_stated_as_written_is_refused = refusal_test(
+    load_label_pharmacology,
+    LABEL_PHARMACOLOGY_CSV,
+    [
+        ("about 3.4 times", "about 3 times", r"row 2 \(file line 3\), column 'value_low': 3.4 is not stated"),
+        ("3.4,3.4,fold,", "3.4,3.4,,", r"row 2 .*column 'unit': a value needs its unit"),
+    ],
+)
 
 
 def test_an_unknown_topic_is_refused():

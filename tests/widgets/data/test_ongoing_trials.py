@@ -1,21 +1,21 @@
 """widgets.data.ongoing_trials: the review's Tables 2 and 3 load as transcribed, and every
 corruption of the file is caught with its row and column."""
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.widgets.data.test_trials import (
-    _data_rows,
-    _set,
-    assert_located,
+from tests.widgets.data.corruption import (
+    assert_corruption_located,
+    data_rows,
     deleted_column,
     duplicated_column,
+    located_error,
     read_rows,
+    repeated_row,
+    with_cell,
     write_rows,
 )
 from widgets.data.ongoing_trials import ONGOING_TRIALS_CSV, TRIAL_PARTNERS, TRIAL_SUBTYPES, load_ongoing_trials
-from widgets.data.schema import DataError
 
 
 def test_ongoing_trials_hold_both_tables():
@@ -31,9 +31,8 @@ def test_ongoing_trials_hold_both_tables():
 
 def test_a_missing_column_is_an_error(tmp_path):
     rows = [row[:-1] for row in read_rows(ONGOING_TRIALS_CSV)]
-    with pytest.raises(DataError, match="is missing from the header") as error:
+    with located_error(ONGOING_TRIALS_CSV.name, None, "note", match="is missing from the header"):
         load_ongoing_trials(write_rows(tmp_path / ONGOING_TRIALS_CSV.name, rows))
-    assert_located(error.value, ONGOING_TRIALS_CSV.name, None, "note")
 
 
 # --- property tests: corrupt a valid file in many ways ---------------------------------
@@ -41,7 +40,7 @@ def test_a_missing_column_is_an_error(tmp_path):
 
 @st.composite
 def malformed_nct(draw, rows):
-    row = draw(st.sampled_from(_data_rows(rows, "nct_id")))
+    row = draw(st.sampled_from(data_rows(rows, "nct_id")))
     digits = rows[row][0][3:]
     text = draw(
         st.sampled_from(
@@ -58,54 +57,52 @@ def malformed_nct(draw, rows):
             ]
         )
     )
-    return _set(rows, row, "nct_id", text), row, "nct_id"
+    return with_cell(rows, row, "nct_id", text), row, "nct_id"
 
 
 @st.composite
 def unknown_list_item(draw, rows):
     column = draw(st.sampled_from(["subtypes", "partners"]))
-    row = draw(st.sampled_from(_data_rows(rows, "nct_id")))
+    row = draw(st.sampled_from(data_rows(rows, "nct_id")))
     cell = rows[row][rows[0].index(column)]
     item = draw(st.sampled_from(["bogus", "TKI", "venetoclax", "", "ph-positive"]))
-    return _set(rows, row, column, draw(st.sampled_from([f"{cell};{item}", f"{item};{cell}"]))), row, column
+    return with_cell(rows, row, column, draw(st.sampled_from([f"{cell};{item}", f"{item};{cell}"]))), row, column
 
 
 @st.composite
 def wrong_table_number(draw, rows):
-    row = draw(st.sampled_from(_data_rows(rows, "nct_id")))
-    return _set(rows, row, "review_table", draw(st.sampled_from(["1", "4", "two", "2.0", ""]))), row, "review_table"
+    row = draw(st.sampled_from(data_rows(rows, "nct_id")))
+    return (
+        with_cell(rows, row, "review_table", draw(st.sampled_from(["1", "4", "two", "2.0", ""]))),
+        row,
+        "review_table",
+    )
 
 
 @st.composite
 def swapped_phase(draw, rows):
-    row = draw(st.sampled_from(_data_rows(rows, "nct_id")))
+    row = draw(st.sampled_from(data_rows(rows, "nct_id")))
     phase = rows[row][rows[0].index("phase")]
-    return _set(rows, row, "phase", "phase_2" if phase == "phase_1" else "phase_1"), row, "phase"
+    return with_cell(rows, row, "phase", "phase_2" if phase == "phase_1" else "phase_1"), row, "phase"
 
 
 @st.composite
 def blank_trial_cell(draw, rows):
     column = draw(st.sampled_from(["nct_id", "population", "intervention", "subtypes", "partners"]))
-    row = draw(st.sampled_from(_data_rows(rows, "nct_id")))
-    return _set(rows, row, column, ""), row, column
-
-
-@st.composite
-def repeated_trial_row(draw, rows):
-    row = draw(st.integers(1, len(rows) - 1))
-    return rows[: row + 1] + [rows[row]] + rows[row + 1 :], row + 1, "nct_id"
+    row = draw(st.sampled_from(data_rows(rows, "nct_id")))
+    return with_cell(rows, row, column, ""), row, column
 
 
 @st.composite
 def disagreeing_trial_rows(draw, rows):
     column = draw(st.sampled_from(["subtypes", "partners"]))
-    repeated = [row for row in _data_rows(rows, "nct_id") if [r[0] for r in rows].count(rows[row][0]) > 1]
+    repeated = [row for row in data_rows(rows, "nct_id") if [r[0] for r in rows].count(rows[row][0]) > 1]
     row = draw(st.sampled_from(repeated))
     later = max(number for number in repeated if rows[number][0] == rows[row][0])
     allowed = TRIAL_SUBTYPES if column == "subtypes" else TRIAL_PARTNERS
     cell = rows[row][rows[0].index(column)]
     replacement = draw(st.sampled_from([item for item in allowed if item != cell]))
-    return _set(rows, row, column, replacement), later, column
+    return with_cell(rows, row, column, replacement), later, column
 
 
 TRIAL_CORRUPTIONS = [
@@ -114,7 +111,7 @@ TRIAL_CORRUPTIONS = [
     wrong_table_number,
     swapped_phase,
     blank_trial_cell,
-    repeated_trial_row,
+    repeated_row,
     disagreeing_trial_rows,
     deleted_column,
     duplicated_column,
@@ -124,9 +121,5 @@ TRIAL_CORRUPTIONS = [
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.data())
 def test_every_corruption_of_the_ongoing_trials_is_located(tmp_path_factory, data):
-    corruption = data.draw(st.sampled_from(TRIAL_CORRUPTIONS))
-    rows, row, column = data.draw(corruption(read_rows(ONGOING_TRIALS_CSV)))
-    path = write_rows(tmp_path_factory.mktemp("trials") / ONGOING_TRIALS_CSV.name, rows)
-    with pytest.raises(DataError) as error:
-        load_ongoing_trials(path)
-    assert_located(error.value, ONGOING_TRIALS_CSV.name, row, column)
+    folder = tmp_path_factory.mktemp("trials")
+    assert_corruption_located(data, TRIAL_CORRUPTIONS, ONGOING_TRIALS_CSV, folder, load_ongoing_trials)

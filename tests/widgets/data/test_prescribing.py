@@ -3,6 +3,7 @@ naming file, row and column."""
 
 import pytest
 
+from tests.widgets.data.corruption import rewrite
 from widgets.data import prescribing
 from widgets.data.schema import DataError
 
@@ -20,14 +21,6 @@ def test_every_file_loads_and_every_row_is_cited_and_graded():
         assert len(frame) > 0
         assert all(len(keys) > 0 for keys in frame["bibkeys"])
         assert set(frame["verification"]) <= set(prescribing.VERIFICATION)
-
-
-def _rewrite(tmp_path, source, old, new, count=1):
-    text = source.read_text(encoding="utf-8")
-    assert old in text, old
-    path = tmp_path / source.name
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
-    return path
 
 
 @pytest.mark.parametrize(
@@ -114,7 +107,7 @@ def _rewrite(tmp_path, source, old, new, count=1):
 )
 def test_each_data_error_names_file_row_and_column(tmp_path, source, old, new, loader, where):
     with pytest.raises(DataError, match=where):
-        loader(_rewrite(tmp_path, source, old, new))
+        loader(rewrite(tmp_path, source, old, new))
 
 
 def test_a_missing_adjustment_is_reported(tmp_path):

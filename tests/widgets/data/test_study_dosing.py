@@ -3,17 +3,10 @@ with the studies file and refuse inconsistent rows with the file, row and column
 
 import pytest
 
+from tests.widgets.data.corruption import refusal_test, rewrite
 from widgets.data import trials
 from widgets.data.schema import DataError
 from widgets.data.study_dosing import PEDIATRIC_DOSING_CSV, STUDY_DOSING_CSV, load_pediatric_dosing, load_study_dosing
-
-
-def rewrite(tmp_path, source, old, new, name=None):
-    text = source.read_text(encoding="utf-8")
-    assert old in text, old
-    path = tmp_path / (name or source.name)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return path
 
 
 def test_every_study_has_one_dosing_row():
@@ -40,22 +33,6 @@ def test_a_study_without_a_dose_says_nothing_was_reported():
     assert all("none" not in places for places in reported["reported_in"])
 
 
-def test_an_unknown_study_is_refused(tmp_path):
-    path = rewrite(tmp_path, STUDY_DOSING_CSV, "\njain2019,", "\njain2018,")
-    with pytest.raises(
-        DataError,
-        match=r"venetoclax_study_dosing.csv, row 1 \(file line 2\), column 'study_id': "
-        r"'jain2018' is not a study",
-    ):
-        load_study_dosing(path)
-
-
-def test_a_dose_that_differs_from_the_studies_file_is_refused(tmp_path):
-    path = rewrite(tmp_path, STUDY_DOSING_CSV, "aldoss2025,400,", "aldoss2025,600,")
-    with pytest.raises(DataError, match=r"row 12 .*'venetoclax_dose_mg': 600 differs from venetoclax_dose_mg 400"):
-        load_study_dosing(path)
-
-
 def test_a_missing_study_is_refused(tmp_path):
     text = STUDY_DOSING_CSV.read_text(encoding="utf-8").splitlines()
     path = tmp_path / STUDY_DOSING_CSV.name
@@ -64,18 +41,29 @@ def test_a_missing_study_is_refused(tmp_path):
         load_study_dosing(path)
 
 
-def test_details_without_a_dose_are_refused(tmp_path):
-    path = rewrite(tmp_path, STUDY_DOSING_CSV, "venugopal2021,,,,", "venugopal2021,,,21,")
-    with pytest.raises(DataError, match=r"row 2 .*column 'days_per_cycle': is given but the dose is not"):
-        load_study_dosing(path)
-
-
-def test_an_unknown_place_is_refused(tmp_path):
-    path = rewrite(
-        tmp_path, STUDY_DOSING_CSV, "adult_fixed_dose,review_text,jain2019", "adult_fixed_dose,review_txt,jain2019"
-    )
-    with pytest.raises(DataError, match=r"row 1 .*column 'reported_in': 'review_txt' is not one of"):
-        load_study_dosing(path)
+# an unknown study; a dose that differs from the studies file; details without a dose; an unknown place
+test_a_dosing_row_that_fails_a_check_is_refused = refusal_test(
+    load_study_dosing,
+    STUDY_DOSING_CSV,
+    [
+        (
+            "\njain2019,",
+            "\njain2018,",
+            r"venetoclax_study_dosing.csv, row 1 \(file line 2\), column 'study_id': 'jain2018' is not a study",
+        ),
+        (
+            "aldoss2025,400,",
+            "aldoss2025,600,",
+            r"row 12 .*'venetoclax_dose_mg': 600 differs from venetoclax_dose_mg 400",
+        ),
+        ("venugopal2021,,,,", "venugopal2021,,,21,", r"row 2 .*column 'days_per_cycle': is given but the dose is not"),
+        (
+            "adult_fixed_dose,review_text,jain2019",
+            "adult_fixed_dose,review_txt,jain2019",
+            r"row 1 .*column 'reported_in': 'review_txt' is not one of",
+        ),
+    ],
+)
 
 
 def test_the_pediatric_source_doses_by_body_surface_area():

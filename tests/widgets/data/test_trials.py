@@ -1,19 +1,15 @@
 """widgets.data.trials: the review's published studies and figures load, match the review, and every
-corruption is caught (the error cases and the fuzz test cover all three clinical files, with
-``widgets.data.ongoing_trials``)."""
+kind of error is caught where it stands (these error cases and the property tests of
+test_trial_corruptions.py cover all three clinical files, with ``widgets.data.ongoing_trials``)."""
 
-import csv
-import io
 import re
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
+from tests.widgets.data.corruption import copies, load_all, located_error, read_rows, with_cell
 from widgets.data.bibliography import bibkeys
-from widgets.data.ongoing_trials import ONGOING_TRIALS_CSV, load_ongoing_trials
-from widgets.data.schema import DataError
+from widgets.data.ongoing_trials import ONGOING_TRIALS_CSV
 from widgets.data.trials import (
     ENDPOINTS,
     OUTCOMES_CSV,
@@ -151,40 +147,7 @@ def test_confidence_intervals_of_a_filtered_frame_stay_on_their_rows():
     assert intervals.loc[intervals["numerator"].isna(), "ci_low_percent"].isna().all()
 
 
-# --- helpers to corrupt copies of the files --------------------------------------------
-
-
-def read_rows(path):
-    with open(path, newline="", encoding="utf-8") as handle:
-        return list(csv.reader(handle))
-
-
-def write_rows(path, rows):
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    path.write_text(buffer.getvalue(), encoding="utf-8")
-    return path
-
-
-def copies(folder, studies=None, outcomes=None, trials=None):
-    """Paths of the three files in ``folder``: the given rows, or the real files' rows."""
-    return (
-        write_rows(folder / STUDIES_CSV.name, studies or read_rows(STUDIES_CSV)),
-        write_rows(folder / OUTCOMES_CSV.name, outcomes or read_rows(OUTCOMES_CSV)),
-        write_rows(folder / ONGOING_TRIALS_CSV.name, trials or read_rows(ONGOING_TRIALS_CSV)),
-    )
-
-
-def load_all(studies_path, outcomes_path, trials_path):
-    load_outcomes(outcomes_path, studies_path)
-    load_ongoing_trials(trials_path)
-
-
-def edited(path, row, column, text):
-    """Rows of ``path`` with data row ``row`` (from 1), column ``column`` set to ``text``."""
-    rows = read_rows(path)
-    rows[row][rows[0].index(column)] = text
-    return rows
+# --- one test per kind of error --------------------------------------------------------
 
 
 def find_row(path, **cells):
@@ -196,15 +159,6 @@ def find_row(path, **cells):
         for number, row in enumerate(rows[1:], start=1)
         if all(row[header.index(name)] == value for name, value in cells.items())
     )
-
-
-def assert_located(error, file_name, row, column):
-    prefix = file_name if row is None else f"{file_name}, row {row} (file line {row + 1})"
-    assert str(error).startswith(f"{prefix}, column '{column}': "), str(error)
-    assert (error.path.name, error.row, error.column) == (file_name, row, column)
-
-
-# --- one test per kind of error --------------------------------------------------------
 
 
 def case(file, column, text, words, reported=None, **where):
@@ -305,234 +259,34 @@ ERROR_CASES = [
 def test_each_kind_of_error_names_file_row_and_column(tmp_path, file, where, column, text, reported, words):
     source = {"studies": STUDIES_CSV, "outcomes": OUTCOMES_CSV, "trials": ONGOING_TRIALS_CSV}[file]
     row = find_row(source, **where)
-    paths = copies(tmp_path, **{file: edited(source, row, column, text)})
-    with pytest.raises(DataError) as error:
+    paths = copies(tmp_path, **{file: with_cell(read_rows(source), row, column, text)})
+    with located_error(source.name, row, reported) as error:
         load_all(*paths)
-    assert_located(error.value, source.name, row, reported)
     assert words in str(error.value)
 
 
 def test_a_count_that_cannot_be_derived_from_a_percent_is_an_error(tmp_path):
     """30% of 1000 patients fits 295 to 305 responders: a derived count needs a unique answer."""
     row = find_row(OUTCOMES_CSV, study_id="jain2019", endpoint="ORR")
-    rows = edited(OUTCOMES_CSV, row, "value", "30")
+    rows = with_cell(read_rows(OUTCOMES_CSV), row, "value", "30")
     for column, text in (("numerator", "300"), ("denominator", "1000")):
         rows[row][rows[0].index(column)] = text
     studies, outcomes, _ = copies(tmp_path, outcomes=rows)
-    with pytest.raises(DataError, match="30% of 1000 could be any of 295, 296") as error:
+    with located_error(OUTCOMES_CSV.name, row, "numerator", match="30% of 1000 could be any of 295, 296"):
         load_outcomes(outcomes, studies)
-    assert_located(error.value, OUTCOMES_CSV.name, row, "numerator")
 
 
 def test_a_repeated_figure_is_an_error(tmp_path):
     rows = read_rows(OUTCOMES_CSV)
     rows.insert(5, rows[4])
     studies, outcomes, _ = copies(tmp_path, outcomes=rows)
-    with pytest.raises(DataError, match="repeats an earlier row") as error:
+    with located_error(OUTCOMES_CSV.name, 5, "study_id", match="repeats an earlier row"):
         load_outcomes(outcomes, studies)
-    assert_located(error.value, OUTCOMES_CSV.name, 5, "study_id")
 
 
 def test_renaming_a_study_orphans_its_figures(tmp_path):
     row = find_row(STUDIES_CSV, study_id="gibson2021")
-    studies, outcomes, _ = copies(tmp_path, studies=edited(STUDIES_CSV, row, "study_id", "gibson2022"))
-    with pytest.raises(DataError, match="'gibson2021' is not a study") as error:
+    studies, outcomes, _ = copies(tmp_path, studies=with_cell(read_rows(STUDIES_CSV), row, "study_id", "gibson2022"))
+    orphan = find_row(OUTCOMES_CSV, study_id="gibson2021")
+    with located_error(OUTCOMES_CSV.name, orphan, "study_id", match="'gibson2021' is not a study"):
         load_outcomes(outcomes, studies)
-    assert_located(error.value, OUTCOMES_CSV.name, find_row(OUTCOMES_CSV, study_id="gibson2021"), "study_id")
-
-
-# --- property tests: corrupt a valid file in many ways ---------------------------------
-
-
-def _data_rows(rows, column, predicate=lambda value: True):
-    index = rows[0].index(column)
-    return [number for number, row in enumerate(rows[1:], start=1) if predicate(row[index])]
-
-
-def _set(rows, row, column, text):
-    rows = [list(cells) for cells in rows]
-    rows[row][rows[0].index(column)] = text
-    return rows
-
-
-@st.composite
-def wrong_type(draw, rows):
-    column = draw(st.sampled_from(["value", "numerator", "denominator"]))
-    text = draw(
-        st.sampled_from(
-            ["abc", "12%", "nan", "inf", "1_0", "--3", "2.5.1", "1e999"]
-            + (["1.5", "3e1", "9" * 25] if column != "value" else [])
-        )
-    )
-    row = draw(st.sampled_from(_data_rows(rows, "study_id")))
-    return _set(rows, row, column, text), row, column
-
-
-@st.composite
-def unknown_category(draw, rows):
-    column = draw(st.sampled_from(["cohort", "endpoint", "unit", "source", "counts_basis"]))
-    text = draw(st.sampled_from(["bogus", "Percent", "TABLE1", "overall", "CR/CRi"]))
-    row = draw(st.sampled_from(_data_rows(rows, "study_id")))
-    return _set(rows, row, column, text), row, column
-
-
-@st.composite
-def blank_required(draw, rows):
-    column = draw(st.sampled_from(["study_id", "cohort", "endpoint", "value", "unit", "source"]))
-    row = draw(st.sampled_from(_data_rows(rows, "study_id")))
-    return _set(rows, row, column, draw(st.sampled_from(["", " ", "\t"]))), row, column
-
-
-@st.composite
-def percent_out_of_range(draw, rows):
-    row = draw(st.sampled_from(_data_rows(rows, "unit", lambda unit: unit == "percent")))
-    value = draw(st.floats(min_value=100.01, max_value=1e6, allow_nan=False))
-    return _set(rows, row, "value", f"{value:.2f}"), row, "value"
-
-
-@st.composite
-def numerator_above_denominator(draw, rows):
-    row = draw(st.sampled_from(_data_rows(rows, "numerator", bool)))
-    denominator = int(rows[row][rows[0].index("denominator")])
-    return _set(rows, row, "numerator", str(denominator + draw(st.integers(1, 500)))), row, "numerator"
-
-
-@st.composite
-def mismatched_value(draw, rows):
-    row = draw(st.sampled_from(_data_rows(rows, "numerator", bool)))
-    header = rows[0]
-    share = 100 * int(rows[row][header.index("numerator")]) / int(rows[row][header.index("denominator")])
-    value = draw(st.integers(0, 100).filter(lambda v: abs(v - share) > 0.6))
-    return _set(rows, row, "value", str(value)), row, "value"
-
-
-@st.composite
-def unknown_study(draw, rows):
-    known = {row[0] for row in read_rows(STUDIES_CSV)[1:]}
-    slug = draw(st.from_regex(r"[a-z]{3,10}[0-9]{4}", fullmatch=True).filter(lambda s: s not in known))
-    row = draw(st.sampled_from(_data_rows(rows, "study_id")))
-    return _set(rows, row, "study_id", slug), row, "study_id"
-
-
-@st.composite
-def unit_not_fitting(draw, rows):
-    header = rows[0]
-    row = draw(st.sampled_from(_data_rows(rows, "study_id")))
-    allowed = ENDPOINTS[rows[row][header.index("endpoint")]].units
-    unit = draw(st.sampled_from([u for u in ("percent", "months", "years", "patients") if u not in allowed]))
-    return _set(rows, row, "unit", unit), row, "unit"
-
-
-@st.composite
-def half_counts(draw, rows):
-    row = draw(st.sampled_from(_data_rows(rows, "numerator", bool)))
-    column = draw(st.sampled_from(["numerator", "denominator"]))
-    return _set(rows, row, column, ""), row, column
-
-
-@st.composite
-def deleted_column(draw, rows):
-    index = draw(st.integers(0, len(rows[0]) - 1))
-    return [row[:index] + row[index + 1 :] for row in rows], None, rows[0][index]
-
-
-@st.composite
-def duplicated_column(draw, rows):
-    index = draw(st.integers(0, len(rows[0]) - 1))
-    return [row + [row[index]] for row in rows], None, rows[0][index]
-
-
-@st.composite
-def duplicated_row(draw, rows):
-    row = draw(st.integers(1, len(rows) - 1))
-    return rows[: row + 1] + [rows[row]] + rows[row + 1 :], row + 1, "study_id"
-
-
-OUTCOME_CORRUPTIONS = [
-    wrong_type,
-    unknown_category,
-    blank_required,
-    percent_out_of_range,
-    numerator_above_denominator,
-    mismatched_value,
-    unknown_study,
-    unit_not_fitting,
-    half_counts,
-    deleted_column,
-    duplicated_column,
-    duplicated_row,
-]
-
-
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.data())
-def test_every_corruption_of_the_outcomes_is_located(tmp_path_factory, data):
-    corruption = data.draw(st.sampled_from(OUTCOME_CORRUPTIONS))
-    rows, row, column = data.draw(corruption(read_rows(OUTCOMES_CSV)))
-    studies, outcomes, _ = copies(tmp_path_factory.mktemp("outcomes"), outcomes=rows)
-    with pytest.raises(DataError) as error:
-        load_outcomes(outcomes, studies)
-    assert_located(error.value, OUTCOMES_CSV.name, row, column)
-
-
-@st.composite
-def study_corruption(draw, rows):
-    row = draw(st.sampled_from(_data_rows(rows, "study_id")))
-    column, text = draw(
-        st.sampled_from(
-            [
-                ("bibkey", "nobody1999"),
-                ("bibkey", ""),
-                ("review_ref", "16"),
-                ("review_ref", "seventeen"),
-                ("lineage", "b"),
-                ("setting", "salvage"),
-                ("age_group", "child"),
-                ("design", "phase_3"),
-                ("partner_class", "tki"),
-                ("n", "0"),
-                ("n", "12.5"),
-                ("venetoclax_dose_mg", "400 mg"),
-                ("population", ""),
-                ("backbone", ""),
-            ]
-        )
-    )
-    return _set(rows, row, column, text), row, column
-
-
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.data())
-def test_every_corruption_of_the_studies_is_located(tmp_path_factory, data):
-    rows, row, column = data.draw(study_corruption(read_rows(STUDIES_CSV)))
-    studies, outcomes, _ = copies(tmp_path_factory.mktemp("studies"), studies=rows)
-    with pytest.raises(DataError) as error:
-        load_outcomes(outcomes, studies)
-    assert_located(error.value, STUDIES_CSV.name, row, column)
-
-
-FILES = [STUDIES_CSV, OUTCOMES_CSV, ONGOING_TRIALS_CSV]
-cell_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n\x00"), max_size=14)
-
-
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.data())
-def test_any_cell_text_loads_or_fails_with_a_located_data_error(tmp_path_factory, data):
-    """Whatever one cell of one file holds, the loaders either accept it or raise a DataError
-    naming one of the files, a header column, and a row that exists; nothing else escapes."""
-    source = data.draw(st.sampled_from(FILES))
-    rows = read_rows(source)
-    row = data.draw(st.integers(1, len(rows) - 1))
-    column = data.draw(st.sampled_from(rows[0]))
-    changed = _set(rows, row, column, data.draw(cell_text))
-    paths = copies(
-        tmp_path_factory.mktemp("fuzz"),
-        **{{STUDIES_CSV: "studies", OUTCOMES_CSV: "outcomes", ONGOING_TRIALS_CSV: "trials"}[source]: changed},
-    )
-    try:
-        load_all(*paths)
-    except DataError as error:
-        header = read_rows(next(path for path in paths if path.name == error.path.name))[0]
-        assert error.column in header
-        assert error.row is None or 1 <= error.row < len(read_rows(next(p for p in paths if p.name == error.path.name)))
-        assert str(error).startswith(error.path.name)
