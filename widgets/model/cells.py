@@ -282,13 +282,19 @@ def dose_response(
     seed: int = SEED,
 ) -> np.ndarray:
     """Fraction apoptotic (0 to 1) at each dose of ``drug_key`` in ``doses_nM``."""
-    doses_nM = np.asarray(doses_nM, dtype=float)
-    if not np.isfinite(doses_nM).all() or (doses_nM < 0).any():
-        raise ValueError("doses_nM: every dose must be a finite number >= 0 nM")
+    doses_nM = check_dose_axis(doses_nM)
     critical = np.sort(
         critical_doses(profile, drug_key, background=background, partners=partners, cells=cells, seed=seed)
     )
     return fraction_from_critical(critical, doses_nM)
+
+
+def check_dose_axis(doses_nM) -> np.ndarray:
+    """``doses_nM`` as a float array; ValueError unless every dose is a finite number >= 0 nM."""
+    doses_nM = np.asarray(doses_nM, dtype=float)
+    if not np.isfinite(doses_nM).all() or (doses_nM < 0).any():
+        raise ValueError("doses_nM: every dose must be a finite number >= 0 nM")
+    return doses_nM
 
 
 def ic50(
@@ -352,21 +358,14 @@ class DoseScan:
     momp_threshold_nM: float
 
 
-def dose_scan(
-    profile: Profile,
-    drug_key: str,
-    doses_nM,
-    *,
-    background=None,
-    partners=(),
-    cells: int = DEFAULT_CELLS,
-    seed: int = SEED,
-) -> DoseScan:
-    """Where BIM sits, how much BAX/BAK is active and how many cells die, at each dose."""
-    doses_nM = np.asarray(doses_nM, dtype=float)
-    critical = np.sort(
-        critical_doses(profile, drug_key, background=background, partners=partners, cells=cells, seed=seed)
-    )
+def dose_scan(profile: Profile, drug_key: str, doses_nM, **population) -> DoseScan:
+    """Where BIM sits, how much BAX/BAK is active and how many cells die, at each dose.
+
+    ``population``: ``background``, ``partners``, ``cells`` and ``seed``, as for ``critical_doses``.
+    """
+    doses_nM = check_dose_axis(doses_nM)
+    critical = np.sort(critical_doses(profile, drug_key, **population))
+    background, partners = population.get("background"), population.get("partners", ())
     treated = with_partners(profile, partners)
     typical = typical_cell(treated)
     background = check_doses(background)

@@ -1,6 +1,6 @@
 """widgets.presentation.figures.venetoclax: the chapters' balance figures show what their text says.
 That each chapter stores the alt text the model gives today is checked with the chapter
-modules (tests/widgets/chapters/test_role_of_bcl2.py and test_venetoclax.py)."""
+modules (tests/widgets/chapters/test_figures.py)."""
 
 import matplotlib.pyplot as plt
 import pytest
