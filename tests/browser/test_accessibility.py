@@ -173,11 +173,18 @@ def test_every_control_in_the_page_is_reached_with_the_tab_key(watch, page_path)
 
 
 def answer_with_keyboard(page, form, choose: list[int]) -> str:
-    """Select the options numbered in `choose` (1-based) with the keyboard, check, return the feedback."""
+    """Select the options numbered in `choose` (1-based) with the keyboard, check, return the feedback.
+    A numeric question has one "option", its answer: choosing it types the answer, choosing any
+    other types a number far outside the tolerance."""
     inputs = form.locator("input")
     kind = form.get_attribute("data-kind")
     inputs.first.focus()
-    if kind == "single":
+    if kind == "numeric":
+        answer, tolerance = float(form.get_attribute("data-answer")), float(form.get_attribute("data-tolerance"))
+        page.keyboard.press("Control+A")  # replace an earlier answer
+        page.keyboard.type(f"{answer:g}" if choose == [1] else f"{answer + 10 * tolerance + 10:g}")
+        page.keyboard.press("Tab")
+    elif kind == "single":
         page.keyboard.press("Space")
         for _ in range(choose[0] - 1):
             page.keyboard.press("ArrowDown")
@@ -208,7 +215,7 @@ def test_self_checks_are_answered_with_the_keyboard_alone(watch, page_path):
             for number in range(answers.count())
             if answers.nth(number).get_attribute("data-correct") == "true"
         ]
-        wrong = [number + 1 for number in range(answers.count()) if number + 1 not in correct]
+        wrong = [number + 1 for number in range(answers.count()) if number + 1 not in correct] or [len(correct) + 1]
         where = f"{page_path}, question {index + 1}"
         feedback = answer_with_keyboard(page, form, correct)
         assert feedback.startswith("\u2713 Correct."), f"{where}: the right answer got {feedback!r}"

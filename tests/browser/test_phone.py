@@ -129,8 +129,14 @@ def test_slider_readouts_follow_the_slider_as_text(phone, page_path):
         page.wait_for_function(
             "([handle, text]) => handle.getAttribute('aria-valuetext') !== text", arg=[handle.element_handle(), before]
         )
-        assert readout.inner_text() != before, f"{page_path}: slider {index + 1}'s readout did not follow it"
-        assert readout.inner_text() == handle.get_attribute("aria-valuetext")
+        # The readout follows through a link in the widget manager: give it the frame it takes.
+        followed = page.wait_for_function(
+            "([readout, handle]) => readout.innerText.trim() === handle.getAttribute('aria-valuetext')",
+            arg=[readout.element_handle(), handle.element_handle()],
+            timeout=5000,
+        )
+        assert followed, f"{page_path}: slider {index + 1}'s readout did not follow it"
+        assert readout.inner_text() != before, f"{page_path}: slider {index + 1}'s readout did not change"
     assert page.evaluate(EDITABLE_JS) == []
 
 
