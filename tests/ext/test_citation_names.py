@@ -17,6 +17,18 @@ BIB = r"""
   journal = {Blood Cancer J},
   year = {2012}
 }
+@article{agarwal2017,
+  author = {Agarwal, S. K. and Salem, A. H. and Wong, S. L.},
+  title = {Ketoconazole and venetoclax},
+  journal = {J},
+  year = {2017}
+}
+@article{agarwal2017posaconazole,
+  author = {Agarwal, S. K. and DiNardo, C. D. and Salem, A. H.},
+  title = {Posaconazole and venetoclax},
+  journal = {J},
+  year = {2017}
+}
 @article{xu2022,
   author = {Xu, J. and Ye, L.},
   title = {Two authors, listed in full},
@@ -28,7 +40,7 @@ BIB = r"""
 RST = """Sources
 =======
 
-First :cite:p:`suo2024`, then :cite:p:`neumann2012`, then :cite:p:`xu2022`.
+First :cite:p:`suo2024`, then :cite:p:`neumann2012`, then :cite:p:`xu2022`, :cite:p:`agarwal2017` and :cite:p:`agarwal2017posaconazole`.
 
 .. bibliography::
 """
@@ -56,6 +68,8 @@ def test_in_text_labels_read_et_al_in_italics(html):
         "suo2024": "Suo <em>et al.</em>, 2024",
         "neumann2012": "Neumann <em>et al.</em>, 2012",
         "xu2022": "Xu and Ye, 2022",
+        "agarwal2017": "Agarwal <em>et al.</em>, 2017a",
+        "agarwal2017posaconazole": "Agarwal <em>et al.</em>, 2017b",
     }
 
 
@@ -71,3 +85,18 @@ def test_without_the_handler_the_marker_reads_as_a_name(build):
     """The handler is needed: sphinxcontrib-bibtex alone writes "Suo and others"."""
     html = build_page(build, ("sphinxcontrib.bibtex",))
     assert "Suo and others, 2024" in html
+
+
+def test_two_entries_with_one_label_are_told_apart_in_the_bibliography(html):
+    """The letters of the in-text labels appear after the year of each bibliography entry."""
+    entries = dict(re.findall(r'id="cite-(agarwal[\w-]+)".*?</span>(.*?)</div>', html, flags=re.S))
+    assert "2017a." in re.sub("<[^>]+>", "", entries["agarwal2017"])
+    assert "2017b." in re.sub("<[^>]+>", "", entries["agarwal2017posaconazole"])
+
+
+def test_the_letters_follow_the_keys_and_only_label_collisions_get_one():
+    from pybtex.database import parse_string
+
+    from widgets.data.bibliography import year_suffixes
+
+    assert year_suffixes(parse_string(BIB, "bibtex").entries) == {"agarwal2017": "a", "agarwal2017posaconazole": "b"}

@@ -27,11 +27,7 @@ def bibkeys() -> frozenset[str]:
     return frozenset(_entries().keys())
 
 
-def short_citation(key: str) -> str:
-    """Author-year text for ``key``: "Peirs et al., 2014", "Xu and Ye, 2022"."""
-    if key not in _entries():
-        raise ValueError(f"key: {key!r} is not in references.bib")
-    entry = _entries()[key]
+def _authors_and_year(entry) -> tuple[str, str]:
     # "and others" in an author list parses as a person named "others"; names may hold
     # LaTeX accents (D{\"o}hner), rendered here as plain text (Döhner).
     surnames = [
@@ -43,7 +39,36 @@ def short_citation(key: str) -> str:
         authors = f"{surnames[0]} and {surnames[1]}"
     else:
         authors = f"{surnames[0]} et al."
-    return f"{authors}, {entry.fields['year']}"
+    return authors, entry.fields["year"]
+
+
+def year_suffixes(entries) -> dict[str, str]:
+    """The letter that tells apart entries whose author-year labels would read the same
+    ("Agarwal et al., 2017a" and "2017b"), by key in alphabetical order; ``entries`` maps
+    keys to pybtex entries. Keys with a label of their own are left out."""
+    by_label: dict[tuple[str, str], list[str]] = {}
+    for key, entry in entries.items():
+        by_label.setdefault(_authors_and_year(entry), []).append(key)
+    return {
+        key: "abcdefghijklmnopqrstuvwxyz"[index]
+        for keys in by_label.values()
+        if len(keys) > 1
+        for index, key in enumerate(sorted(keys))
+    }
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> dict[str, str]:
+    return year_suffixes(_entries())
+
+
+def short_citation(key: str) -> str:
+    """Author-year text for ``key``: "Peirs et al., 2014", "Xu and Ye, 2022", and
+    "Agarwal et al., 2017a" where two entries would share a label."""
+    if key not in _entries():
+        raise ValueError(f"key: {key!r} is not in references.bib")
+    authors, year = _authors_and_year(_entries()[key])
+    return f"{authors}, {year}{_suffixes().get(key, '')}"
 
 
 def anchor(key: str) -> str:

@@ -46,3 +46,10 @@ def test_anchors_follow_sphinx_ids_for_keys_with_underscores():
 def test_latex_accents_render_as_text():
     assert short_citation("neumann2012") == "Neumann et al., 2012"
     assert "{" not in short_citation("dohner2022") and short_citation("dohner2022").startswith("Döhner")
+
+
+def test_two_papers_with_one_author_year_label_get_a_letter_each():
+    """The two Agarwal 2017 papers (ketoconazole; posaconazole) are told apart, as on the site."""
+    assert short_citation("agarwal2017") == "Agarwal et al., 2017a"
+    assert short_citation("agarwal2017posaconazole") == "Agarwal et al., 2017b"
+    assert not short_citation("tse2008").endswith(("a", "b"))

@@ -89,7 +89,7 @@ def test_aml_reduced_ramp_up_and_moderate_halving():
     assert dosing.dosing_plan("aml_ldac_4_day", "other_strong_cyp3a", True, 5).daily_doses_mg == (10, 20, 50, 100, 100)
     plan = dosing.dosing_plan("aml_ldac_4_day", "moderate_cyp3a", True, 5)
     assert plan.daily_doses_mg == (50, 100, 200, 300, 300)
-    assert plan.verification == "unconfirmed"
+    assert plan.verification == "manufacturer_summary"
     with pytest.raises(ValueError, match="inhibitor: must be 'none' or one of"):
         dosing.dosing_plan("aml_ldac_4_day", "grapefruit", True, 5)
     with pytest.raises(ValueError, match="schedule_id: must be one of"):
