@@ -40,7 +40,8 @@ BIB = r"""
 RST = """Sources
 =======
 
-First :cite:p:`suo2024`, then :cite:p:`neumann2012`, then :cite:p:`xu2022`, :cite:p:`agarwal2017` and :cite:p:`agarwal2017posaconazole`.
+First :cite:p:`suo2024`, then :cite:p:`neumann2012`, then :cite:p:`xu2022`,
+:cite:p:`agarwal2017` and :cite:p:`agarwal2017posaconazole`.
 
 .. bibliography::
 """
