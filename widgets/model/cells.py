@@ -1,19 +1,8 @@
-"""From protein levels to cell death: a population of cells, MOMP, dose-response and IC50.
+"""From protein levels to cell death: critical doses, dose-response and IC50.
 
-A cell commits to apoptosis (mitochondrial outer membrane permeabilization, MOMP) when
-enough BAX/BAK is active. BIM left free by the anti-apoptotic proteins activates
-BAX/BAK (direct activation, Llambi et al. 2011):
-
-    active BAX/BAK = bax * free_bim / (free_bim + K_activation)
-
-and MOMP happens when that reaches the threshold T (constants.MOMP_THRESHOLD_NM), i.e.
-when free BIM reaches ``bax_threshold_bim = T * K_activation / (bax_bak - T)`` (never if
-bax_bak <= T). Free BIM comes from the exact binding equilibrium (``binding.solve``).
-
-A population is many cells whose levels vary around the profile (log-normal, median
-the profile itself), drawn from a fixed seed: the same cells are used for every dose
-and every profile, so results are reproducible and monotone in dose. A drug's
-*critical dose* for a cell is the dose at which that cell reaches MOMP; the fraction
+The cells of a population (``widgets.model.populations``) vary around a profile. A drug's
+*critical dose* for a cell is the dose at which that cell reaches MOMP (its free BIM, from
+the exact binding equilibrium ``binding.solve``, reaches its MOMP level); the fraction
 apoptotic at a dose is the share of cells whose critical dose is at or below it, and
 the IC50 is the dose at which half the cells are apoptotic.
 """
@@ -26,72 +15,26 @@ from dataclasses import dataclass
 import numpy as np
 
 from widgets.model import binding, critical_dose_search
-from widgets.model.constants import (
-    ANTI_APOPTOTICS,
-    BAX_ACTIVATION_KD_NM,
-    BIM_KD_NM,
-    LEVEL_VARIATION_SD,
-    MOMP_THRESHOLD_NM,
-    NOXA_KD_NM,
-    PUMA_KD_NM,
-)
+from widgets.model.constants import ANTI_APOPTOTICS, MOMP_THRESHOLD_NM
+from widgets.model.critical_point import CriticalPoint
 from widgets.model.drugs import drug
 from widgets.model.partners import with_partners
+from widgets.model.populations import (
+    DEFAULT_CELLS,
+    LIGAND_KD,
+    LIGANDS,
+    SEED,
+    Population,
+    active_bax_nM,
+    momp_free_bim_nM,
+    population,
+    typical_cell,
+)
 from widgets.model.profiles import Profile
 
-DEFAULT_CELLS = 2000
 # Bisection steps of the BIM-only bound that starts the general search (18 / 2**12 decades).
 UPPER_BOUND_STEPS = 12
-SEED = 20250825
-LEVELS = ("bcl2", "bclxl", "mcl1", "bim", "bax_bak", "noxa", "puma")
-LIGANDS = ("bim", "noxa", "puma")
-LIGAND_KD = np.array([[constant.value for constant in table.values()] for table in (BIM_KD_NM, NOXA_KD_NM, PUMA_KD_NM)])
 IC50_RANGE_NM = (1e-3, 1e5)  # 1 pM to 100 uM
-
-
-@dataclass(frozen=True)
-class Population:
-    """Protein levels of many cells, nM: ``levels[name]`` is an array with one value per cell."""
-
-    levels: dict[str, np.ndarray]
-
-    @property
-    def size(self) -> int:
-        return len(self.levels["bim"])
-
-    def anti_apoptotics(self) -> np.ndarray:
-        return np.column_stack([self.levels[name] for name in ANTI_APOPTOTICS])
-
-    def ligands(self) -> np.ndarray:
-        return np.column_stack([self.levels[name] for name in LIGANDS])
-
-
-def population(profile: Profile, *, cells: int = DEFAULT_CELLS, seed: int = SEED) -> Population:
-    """``cells`` cells whose every level is log-normal around the profile (median = profile)."""
-    if not isinstance(cells, int) or cells < 1:
-        raise ValueError(f"cells: must be a whole number >= 1, not {cells!r}")
-    normal = np.random.default_rng(seed).standard_normal((cells, len(LEVELS)))
-    spread = np.exp(LEVEL_VARIATION_SD.value * normal)
-    return Population({name: getattr(profile, name) * spread[:, index] for index, name in enumerate(LEVELS)})
-
-
-def typical_cell(profile: Profile) -> Population:
-    """The profile itself as a population of one cell."""
-    return Population({name: np.array([float(getattr(profile, name))]) for name in LEVELS})
-
-
-def momp_free_bim_nM(bax_nM) -> np.ndarray:
-    """Free BIM at which a cell with this much BAX/BAK reaches MOMP, nM (inf if it never can)."""
-    threshold, activation = MOMP_THRESHOLD_NM.value, BAX_ACTIVATION_KD_NM.value
-    bax_nM = np.asarray(bax_nM, dtype=float)
-    with np.errstate(divide="ignore"):
-        return np.where(bax_nM > threshold, threshold * activation / (bax_nM - threshold), np.inf)
-
-
-def active_bax_nM(bax_nM, free_bim_nM) -> np.ndarray:
-    """Active BAX/BAK, nM, for the given total BAX/BAK and free BIM."""
-    free_bim_nM = np.asarray(free_bim_nM, dtype=float)
-    return np.asarray(bax_nM) * free_bim_nM / (free_bim_nM + BAX_ACTIVATION_KD_NM.value)
 
 
 def check_doses(doses) -> dict[str, float]:
@@ -182,62 +125,62 @@ def _critical_doses_bim_only(
     and w_j the background drugs' load. The right side falls as d rises, so each cell's
     root is found by bisection on log d.
     """
-    target = momp_free_bim_nM(cells.levels["bax_bak"])[:, None]
+    target = momp_free_bim_nM(cells.levels["bax_bak"])
     bim = cells.levels["bim"]
-    concentrations, kd = _clamped(background)
-    load = 1.0 + (concentrations[None, :] @ (1.0 / kd)) if background else np.ones((1, 3))
-    drug_affinity = 1.0 / drug_kd_matrix([drug_key])
-    reachable = np.isfinite(target[:, 0])
-    # With b* finite: BIM held at dose d is sum_j held_j / (offset_j + slope_j * d).
-    safe_target = np.where(np.isfinite(target), target, 0.0)
-    held = cells.anti_apoptotics() * safe_target
-    offset = LIGAND_KD[0][None, :] * load + safe_target
-    slope = np.broadcast_to(LIGAND_KD[0][None, :] * drug_affinity, offset.shape)
+    reachable = np.isfinite(target)
+    # With b* finite: BIM held at dose d is sum_j held_j / (offset_j + slope_j * d); one row per protein.
+    safe_target = np.where(reachable, target, 0.0)
+    held = cells.by_level(ANTI_APOPTOTICS) * safe_target
+    offset = LIGAND_KD[0][:, None] * _background_load(background) + safe_target
+    slope = (LIGAND_KD[0] * (1.0 / drug_kd_matrix([drug_key])[0]))[:, None]
 
-    def bim_needed(dose):  # total BIM that puts free BIM exactly at the MOMP level
-        return safe_target[:, 0] + (held / (offset + dose * slope)).sum(axis=1)
-
-    def dies_at(dose):
-        return reachable & (bim_needed(dose) <= bim)
+    def dies_at(dose):  # dose: (cells, 1); the total BIM that puts free BIM exactly at b* is at most BIM
+        return reachable & (safe_target + (held / (offset + dose[:, 0] * slope)).sum(axis=0) <= bim)
 
     return critical_dose_search.bisect_log_dose(dies_at, cells.size, steps)
+
+
+def _background_load(background: dict[str, float]) -> np.ndarray:
+    """w_j = 1 + sum_k c_k / Kd_kj of the background drugs, one row per protein, (3, 1)."""
+    concentrations, kd = _clamped(background)
+    return (1.0 + concentrations @ (1.0 / kd))[:, None] if background else np.ones((len(ANTI_APOPTOTICS), 1))
 
 
 def _critical_doses_with_sensitizers(cells: Population, drug_key: str, background: dict[str, float]) -> np.ndarray:
     """The general case (NOXA or PUMA present). Sensitizers only ever free BIM, so the BIM-only
     critical dose is an upper bound: it starts Newton's method at the critical point
     (``critical_dose_search.sensitized_log_dose``), and cells that die without the drug even
-    without sensitizers are settled by it. Cells the Newton search leaves open (no BIM-only
-    root, no convergence, or a root below the search range) are finished by the bracketed
+    without sensitizers are settled by it; a cell with less BIM than its MOMP level never dies.
+    Where there is no BIM-only root, a coarse bisection with the sensitizers (at pinned doses)
+    gives the bound. Cells the Newton search leaves open (no convergence, or a root below the
+    search range) are tested for death without the drug; the rest are finished by the bracketed
     Illinois search, each step a full equilibrium solve."""
     upper = _critical_doses_bim_only(cells, drug_key, background, steps=UPPER_BOUND_STEPS)
-    target = momp_free_bim_nM(cells.levels["bax_bak"])
     result = np.where(upper == 0.0, 0.0, np.inf)
-    newton = np.flatnonzero(np.isfinite(upper) & (upper > 0.0) & np.isfinite(target))
-    concentrations, kd = _clamped(background)
-    load = 1.0 + (concentrations[None, :] @ (1.0 / kd)) if background else np.ones((1, 3))
-    affinity = 1.0 / LIGAND_KD
-    base = load + target[newton, None] * affinity[0][None, :]
-    log_dose, converged = critical_dose_search.sensitized_log_dose(
-        cells.anti_apoptotics()[newton],
-        cells.ligands()[newton],
-        target[newton],
-        base,
-        affinity,
+    newton = np.flatnonzero((upper > 0.0) & (cells.levels["bim"] >= momp_free_bim_nM(cells.levels["bax_bak"])))
+    point = CriticalPoint(
+        cells.by_level(ANTI_APOPTOTICS)[:, newton],
+        cells.by_level(LIGANDS)[:, newton],
+        momp_free_bim_nM(cells.levels["bax_bak"][newton]),
+        _background_load(background),
+        1.0 / LIGAND_KD,
         1.0 / drug_kd_matrix([drug_key])[0],
         np.log(upper[newton]),
     )
-    in_range = converged & (log_dose >= np.log(10.0) * critical_dose_search.SEARCH_RANGE_LOG10_NM[0])
-    result[newton[in_range]] = np.exp(log_dose[in_range])
-    rest = newton[~in_range]
-    if rest.size:  # most of these die without the drug: one solve settles them
-        free_bim = free_bim_at(cells.anti_apoptotics()[rest], cells.ligands()[rest], drug_key, background, 0.0)
-        dead_without = free_bim >= target[rest]
-        result[rest[dead_without]] = 0.0
-        rest = rest[~dead_without]
-    rest = np.concatenate([rest, np.flatnonzero(np.isinf(upper) & np.isfinite(target))])
-    if rest.size:
-        result[rest] = _critical_doses_by_search(cells, rest, drug_key, background)
+    no_root = np.isinf(upper[newton])
+    if no_root.any():
+        point.ceiling[0, no_root], never = critical_dose_search.bracket_log_dose(point.subset(no_root))
+        keep = ~no_root
+        keep[no_root] = ~never  # the others stay at inf
+        newton, point = newton[keep], point.subset(keep)
+    log_dose, converged = critical_dose_search.sensitized_log_dose(point)
+    found = converged & (log_dose >= np.log(10.0) * critical_dose_search.SEARCH_RANGE_LOG10_NM[0])
+    result[newton[found]] = np.exp(log_dose[found])
+    dead_without, _ = critical_dose_search.dies_at(point.subset(~found))  # most of the rest
+    rest = newton[~found]
+    result[rest[dead_without]] = 0.0
+    if rest.size > dead_without.sum():
+        result[rest[~dead_without]] = _critical_doses_by_search(cells, rest[~dead_without], drug_key, background)
     return result
 
 

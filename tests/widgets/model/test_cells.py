@@ -199,3 +199,23 @@ def test_the_newton_search_with_sensitizers_finds_the_same_critical_doses_as_the
     # Both searches stop on a residual, so where free BIM hardly changes with the dose their doses
     # differ by more than their residuals: 1e-6, the band of the direct-solve test above.
     assert np.allclose(fast[both_finite], slow[both_finite], rtol=1e-6)
+
+
+@settings(max_examples=30, deadline=None)
+@given(profiles, st.sampled_from(sorted(model.DRUGS)))
+def test_a_sensitizer_too_scarce_to_matter_changes_no_critical_dose(profile, drug):
+    """1e-9 nM of NOXA and PUMA sends the cells down the general path, and it finds the fast path's doses."""
+    fast = critical_doses(profile, drug, cells=60)
+    general = critical_doses(profile.added(noxa=1e-9, puma=1e-9), drug, cells=60)
+    assert np.array_equal(np.isinf(fast), np.isinf(general)) and np.array_equal(fast == 0.0, general == 0.0)
+    finite = np.isfinite(fast) & (fast > 0.0)
+    assert np.allclose(general[finite], fast[finite], rtol=1e-6, atol=0)
+
+
+@settings(max_examples=30, deadline=None)
+@given(sensitized_profiles, st.sampled_from(sorted(model.DRUGS)), st.floats(1.5, 4.0))
+def test_more_sensitizer_never_raises_a_critical_dose(profile, drug, factor):
+    """NOXA and PUMA only ever take grooves from BIM, so more of them never protects a cell."""
+    before = critical_doses(profile, drug, cells=60)
+    after = critical_doses(profile.scaled(noxa=factor, puma=factor), drug, cells=60)
+    assert np.all(after <= before * (1.0 + 1e-8))
