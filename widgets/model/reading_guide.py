@@ -8,11 +8,16 @@ so free venetoclax in plasma stays below about 24 nM. Venetoclax IC50s (alone or
 partner that acts on the profile) are called sensitive below that free concentration, and
 resistant more than ten times above it (the factor ten is the convention's choice).
 
-The other drugs have no band. Navitoclax has phase 1 pharmacokinetics in lymphoid
-malignancies (Wilson et al. 2010, Lancet Oncol 11:1149), but neither its peak nor its
-unbound fraction could be read for this book; AZD4320 (given as AZD0466) and S63845 have no
-clinical exposure at all. Their IC50s are shown as numbers only (``NO_BAND``), never
-classified by venetoclax's band.
+The other drugs have no band. Navitoclax was given to patients in phase 1 studies that
+report its pharmacokinetics ({wilson2010} in lymphoid malignancies, {gandhi2011} in solid
+tumors), but only their abstracts could be read, which give neither a peak concentration at
+the phase 2 dose nor the unbound fraction; a band built on a remembered figure would break
+the book's rule that every number is read in its source. AZD4320 (given as AZD0466) and
+S63845 have no clinical exposure at all. Their IC50s are shown as numbers only
+(``NO_BAND``), never classified by venetoclax's band. A navitoclax band needs two read
+constants, its mean peak at 250 mg/day and its unbound fraction, put into ``EXPOSURE_BANDS_NM``
+as venetoclax's are (the peak converted to nM with navitoclax's own molecular weight, times
+the unbound fraction).
 """
 
 from __future__ import annotations
@@ -35,7 +40,7 @@ EXPOSURE_BANDS_NM = {"venetoclax": (SENSITIVE_BELOW_NM, RESISTANT_ABOVE_NM)}
 BAND_SOURCES = {"venetoclax": "venclexta_label"}
 # Drugs without a band, and why (shown in captions).
 WITHOUT_BAND = {
-    "navitoclax": "its phase 1 peak and unbound fraction could not be read",
+    "navitoclax": "its phase 1 studies' peak concentration and unbound fraction could not be read",
     "azd4320": "no clinical exposure has been published",
     "s63845": "it has not been given to patients",
 }

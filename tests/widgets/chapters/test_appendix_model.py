@@ -44,3 +44,15 @@ def test_the_tables_list_every_profile_drug_partner_and_constant():
     partners = page.partners_table().data
     assert all(f"| {partner.name} |" in partners for partner in model.PARTNERS.values())
     assert "| Active BAX/BAK at MOMP |" in page.constants_table().data
+
+
+def test_the_calibration_paragraph_gives_the_mcl1_shifts_the_model_gives(numbers):
+    """Doubling MCL-1 in BCL-2-dependent B-ALL is a graded shift (under tenfold) and tripling it
+    passes the switch the page describes: the glued folds are the model's IC50 ratios."""
+    b_all = model.PROFILES["b_all"]
+    alone = model.ic50(b_all, "venetoclax")
+    doubled, tripled = (model.ic50(b_all.scaled(mcl1=factor), "venetoclax") / alone for factor in (2.0, 3.0))
+    assert float(numbers["calibration.mcl1_x2_shift"]) == pytest.approx(doubled, rel=0.05) and doubled < 10
+    assert float(numbers["calibration.mcl1_x3_shift"].replace(",", "")) == pytest.approx(tripled, rel=0.05)
+    assert tripled > 10 * doubled
+    assert numbers["calibration.b_all_mcl1"] == dose_label(b_all.mcl1)
