@@ -1,4 +1,4 @@
-"""Chapter 04, preclinical evidence: the model's profiles against six treatments, simulated
+"""Chapter 04, preclinical evidence: the model's profiles against eight treatments, simulated
 BH3 profiling, and the partners that lower or block MCL-1.
 
 The heat map's treatments, the BH3 cases the exercises quote and the regimens of the
@@ -9,6 +9,7 @@ them from this module.
 
 from __future__ import annotations
 
+import textwrap
 from functools import cache
 
 from widgets import model
@@ -21,8 +22,24 @@ from widgets.presentation.figures import resistance
 from widgets.presentation.figures.comparison import ic50_heatmap
 from widgets.presentation.text import dose_label, level_label
 
-# The heat map's columns: the single drugs, then venetoclax with an MCL-1 partner.
-HEATMAP_REGIMENS = ("venetoclax", "navitoclax", "azd4320", "s63845", "venetoclax_s63845", "venetoclax_asparaginase")
+# The heat map's columns: the single drugs, then venetoclax with a partner that blocks or lowers
+# MCL-1, then with the two partners of ALL regimens that the mechanism explorer leaves out.
+HEATMAP_REGIMENS = (
+    "venetoclax",
+    "navitoclax",
+    "azd4320",
+    "s63845",
+    "venetoclax_s63845",
+    "venetoclax_asparaginase",
+    "venetoclax_dexamethasone",
+    "venetoclax_azacitidine",
+)
+# The heat map's panels, top to bottom (positions in HEATMAP_REGIMENS): the other BH3 mimetics
+# alone, venetoclax alone and with an MCL-1 partner, venetoclax with the two partners of ALL
+# regimens. Three columns at most, so that the text stays legible on a phone.
+HEATMAP_PANELS = ((1, 2, 3), (0, 4, 5), (6, 7))
+# The partners of ALL regimens that only the heat map shows (``widgets.explorers.mechanism.LEFT_OUT``).
+HEATMAP_ONLY_PARTNERS = ("venetoclax_dexamethasone", "venetoclax_azacitidine")
 # The BH3 explorer's change that the third exercise asks for (one of ``bh3.CHANGES``).
 RAISED_MCL1 = {"mcl1": 4.0}
 # The BH3 profiles the exercises quote, by case key: (profile key, change of levels).
@@ -56,13 +73,24 @@ def bh3_response(case: str) -> dict[str, float]:
     return model.bh3_profile(model.PROFILES[profile_key].scaled(**change))
 
 
+def heatmap_column_label(key: str) -> str:
+    """A heat map column's header: "Venetoclax +" above the partner, each without what the
+    regimen's name adds in brackets (targets, a fixed dose the page states)."""
+    name = model.REGIMENS[key].name
+    if " + " in name:
+        drug, partner = name.split(" + ", 1)
+        return f"{drug} +\n{partner.split(' (')[0]}"
+    return name.split(" (")[0]
+
+
 def _heatmap():
     matrix = ic50_matrix()
     return ic50_heatmap(
         matrix,
-        row_labels=[model.NAMED_PROFILES[key].name for key in matrix.index],
-        column_labels=[model.REGIMENS[key].name for key in matrix.columns],
+        row_labels=[textwrap.fill(model.NAMED_PROFILES[key].name, 13) for key in matrix.index],
+        column_labels=[heatmap_column_label(key) for key in matrix.columns],
         drug_keys=[model.REGIMENS[key].drug for key in matrix.columns],
+        panels=HEATMAP_PANELS,
     )
 
 
@@ -78,7 +106,7 @@ figure = PageFigures(FIGURES).figure
 def numbers() -> dict[str, object]:
     """Every value the page glues: the reading guide, each IC50 of the heat map
     (``ic50.<profile>.<regimen>``) and their table (``tables.ic50``, Markdown), each BH3
-    case (``bh3.<case>.<peptide>``), the partners' assumed MCL-1 factor and S63845 dose,
+    case (``bh3.<case>.<peptide>``), the partners' assumed factors and the S63845 dose,
     and the partner curves in words."""
     matrix = ic50_matrix()
     values = reading_guide_numbers()
@@ -87,6 +115,8 @@ def numbers() -> dict[str, object]:
         values |= {f"bh3.{case}.{peptide}": f"{percent:.0f}%" for peptide, percent in bh3_response(case).items()}
     return values | {
         "partner.asparaginase.mcl1_factor": level_label(model.PARTNERS["asparaginase"].scale["mcl1"]),
+        "partner.dexamethasone.bim_factor": level_label(model.PARTNERS["dexamethasone"].scale["bim"]),
+        "partner.azacitidine.mcl1_factor": level_label(model.PARTNERS["azacitidine"].scale["mcl1"]),
         "dose.s63845_partner": dose_label(S63845_PARTNER_DOSE_NM),
         "partners.curves_in_words": resistance.dose_response_alt_text(partner_panels()),
         "tables.ic50": model_tables.ic50_matrix_table(ic50_matrix()),

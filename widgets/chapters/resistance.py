@@ -60,15 +60,15 @@ LINEAGE_DOSE_NM = 300.0
 SHIFT_ALT = (
     "Two panels, IC50 on a log scale against the level of one protein from ×0.25 to ×8, over shaded bands"
     " labeled sensitive, intermediate, resistant and not reached, the bands of venetoclax's own exposure."
-    " Top, MCL-1 raised: venetoclax alone rises steeply from the sensitive band at ×1 into the resistant "
-    "band by ×2; venetoclax with S63845 stays sensitive up to ×4 and rises only at ×8; venetoclax with as"
-    "paraginase, whose assumed MCL-1 cut is modest, stays sensitive up to ×2 and is resistant by ×4. Bott"
-    "om, BCL-XL raised: venetoclax alone rises into the resistant band by ×4; AZD4320, which has no expos"
-    "ure band of its own, starts higher but rises only about threefold from ×0.25 to ×8; venetoclax with "
-    "an MDM2 inhibitor stays sensitive up to ×2 and is intermediate at ×4."
+    " Top, MCL-1 raised: venetoclax alone stays sensitive up to ×2, a few-fold above ×1, and is in the "
+    "resistant band by ×4; venetoclax with S63845 stays sensitive up to ×4 and rises only at ×8; venetoclax"
+    " with asparaginase, whose assumed MCL-1 cut is modest, stays sensitive up to ×4, though higher than "
+    "with S63845, and is resistant at ×8. Bottom, BCL-XL raised: venetoclax alone rises into the resistant "
+    "band by ×4; AZD4320, which has no exposure band of its own, starts higher but rises only about fourfold"
+    " from ×0.25 to ×8; venetoclax with an MDM2 inhibitor stays sensitive up to ×2 and is intermediate at ×4."
 )
 LINEAGE_ALT = (
-    "Four columns, each a stacked bar of where the typical cell's BIM sits and, below it, a bar of active "
+    "Four blocks, one under the other, each a bar of where the typical cell's BIM sits and, below it, a bar of active "
     "BAX/BAK against the MOMP threshold. Mature T-ALL with no drug: about three quarters of BIM on BCL-XL, the "
     "rest on BCL-2 and MCL-1, none free; survives. Mature T-ALL with venetoclax: the BCL-2 share is gone, MCL-1 "
     "now holds about a quarter, almost none is free; survives. Mature T-ALL with AZD4320: BCL-XL share falls to "

@@ -31,9 +31,7 @@ def balance_explorer() -> ipywidgets.Widget:
 
     def view(profile_index, dose_index):
         columns = conditions(keys[profile_index], DOSES_NM[dose_index])
-        return static_views.html_view(
-            style.img_html(balance_figure(columns, height_in=4.6), alt=balance_alt_text(columns))
-        )
+        return static_views.html_view(style.img_html(balance_figure(columns), alt=balance_alt_text(columns)))
 
     return static_views.explorer(
         [profile, dose],

@@ -120,7 +120,8 @@ def _caption(named) -> str:
     left_out = " and ".join(model.REGIMENS[key].name for key in LEFT_OUT)
     return (
         f"Profile: {named.name}, levels relative to it. {TEACHING_NOTE} {left_out} are modeled too but not "
-        "shown here: their views would make this page too heavy to load on a phone."
+        "shown here (their views would make this page too heavy to load on a phone); the heat map of "
+        "chapter 04, Preclinical evidence, shows them."
     )
 
 

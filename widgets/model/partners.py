@@ -3,7 +3,8 @@
 Each partner changes the *profile*: it lowers or raises a protein, as the review and
 its sources describe the mechanism. The mechanism is cited; the size of each change is
 a **teaching assumption** (no source gives it as a number for ALL cells), chosen to be
-clearly visible in the model. Where the review's own citation does not show the
+visible in the model but modest: no partner makes a resistant profile more sensitive than
+a BCL-2-dependent blast. Where the review's own citation does not show the
 mechanism, the primary source that does is cited instead, and the chapters say so.
 """
 
@@ -39,6 +40,18 @@ class Partner:
 # BCL-2-dependent blast, which no ALL data show (calibration row mcl1_cut_not_over_restoring).
 MCL1_CUT_FACTOR = 0.6
 
+# How far dexamethasone raises BIM: a teaching assumption. BIM rises in glucocorticoid-sensitive
+# childhood ALL xenografts and blasts (Bachmann et al. 2010; Jing et al. 2015; Ploner et al. 2008),
+# but no source read gives a fold change that fits the model. The former x2 made the MCL-1-driven
+# state more sensitive to venetoclax than a BCL-2-dependent blast; x1.5 keeps every resistant
+# profile resistant (tests/widgets/model/test_partners.py).
+DEXAMETHASONE_BIM_FACTOR = 1.5
+
+# How far azacitidine lowers MCL-1: a teaching assumption. The drop was shown in acute myeloid
+# leukemia cells (Tsao et al. 2012), not in ALL, and without a size that fits the model; the
+# translation blockers' modest cut is used, so azacitidine acts in the model as they do.
+AZACITIDINE_MCL1_FACTOR = MCL1_CUT_FACTOR
+
 PARTNERS = {
     "asparaginase": Partner(
         "asparaginase",
@@ -60,17 +73,19 @@ PARTNERS = {
     "dexamethasone": Partner(
         "dexamethasone",
         "Dexamethasone",
-        "glucocorticoid signaling raises BIM in sensitive lymphoblasts",
-        ("bachmann2010",),
-        scale={"bim": 2.0},
+        "glucocorticoids switch on the BIM gene in ALL that responds to them (childhood ALL xenografts, "
+        "primary blasts); in poor responders BIM stays silenced, which the model does not represent",
+        ("bachmann2010", "jing2015", "ploner2008"),
+        scale={"bim": DEXAMETHASONE_BIM_FACTOR},
     ),
     "azacitidine": Partner(
         "azacitidine",
         "Azacitidine (hypomethylating agent)",
-        "the review credits epigenetic modulation; here the hypomethylating agent is modeled as inducing "
-        "the MCL-1-binding sensitizer NOXA (a mechanism described in myeloid leukemia, not shown in ALL)",
-        ("hanbali2025",),
-        add={"noxa": 30.0},
+        "lowered MCL-1 and acted synergistically with the BCL-2/BCL-XL inhibitor ABT-737 in acute myeloid "
+        "leukemia cells; not shown in ALL. With venetoclax in AML it also disrupted the energy "
+        "metabolism of leukemia stem cells, which lies outside the model",
+        ("tsao2012", "pollyea2018"),
+        scale={"mcl1": AZACITIDINE_MCL1_FACTOR},
     ),
     "mdm2_inhibitor": Partner(
         "mdm2_inhibitor",

@@ -12,6 +12,7 @@ the page width because they share the figure's pixel size as their view box.
 from __future__ import annotations
 
 import html
+import math
 from functools import lru_cache
 
 import numpy as np
@@ -19,6 +20,10 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import TextToPath
 
 from widgets.presentation import style
+
+# The layers' text and title sizes (pixels of the figure): the style's points, to the whole
+# pixel above, so every view writes them in two digits.
+TEXT_PX, TITLE_PX = math.ceil(style.pixels(style.TEXT_PT)), math.ceil(style.pixels(style.TITLE_PT))
 
 # Attributes are single-quoted: views are stored as JSON strings in the page, where every
 # double quote would cost an escaping backslash.
@@ -36,6 +41,12 @@ class LayeredFigure:
         fig.canvas.draw()
         self.width, self.height = fig.bbox.width, fig.bbox.height
 
+    def _box_style(self) -> str:
+        """The CSS every layer shares, so they keep one box: the page's width, at most the
+        figure's own (as the book's other figures are shown: on a desktop the text stays the
+        size the style gives it, and the figure fits a screen), centred."""
+        return f"display:block;width:100%;max-width:{self.width:.0f}px;height:auto;margin:auto"
+
     def background_html(self, alt: str) -> str:
         """The background as an ``<img>`` with alt text, sized like the layers.
 
@@ -43,7 +54,7 @@ class LayeredFigure:
         only one background per explorer.
         """
         return style.img_html(self.fig, alt, palette_colours=None).replace(
-            'style="max-width:100%;height:auto"', 'style="display:block;width:100%;height:auto"'
+            'style="max-width:100%;height:auto"', f'style="{self._box_style()}"'
         )
 
     def _pixels(self, ax, x, y) -> np.ndarray:
@@ -78,7 +89,7 @@ class LayeredFigure:
     # Room left at each side of a figure-wide title, in pixels.
     TITLE_MARGIN_PX = 6
 
-    def title(self, content: str, y: float, *, size: float = 16, bold: bool = True) -> str:
+    def title(self, content: str, y: float, *, size: float = TITLE_PX, bold: bool = True) -> str:
         """A label centred across the figure that never runs past its edges (``text`` with
         ``max_width``): a long title is narrowed to fit instead of being clipped."""
         return text(
@@ -96,9 +107,7 @@ class LayeredFigure:
         return (
             f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {self.width:.0f} {self.height:.0f}' "
             f"role='img' aria-label='{html.escape(label, quote=True)}' "
-            f"style='display:block;width:100%;height:auto;font-family:DejaVu Sans,sans-serif'>"
-            + "".join(elements)
-            + "</svg>"
+            f"style='{self._box_style()};font-family:DejaVu Sans,sans-serif'>" + "".join(elements) + "</svg>"
         )
 
 
@@ -130,7 +139,7 @@ def text(
     y: float,
     content: str,
     *,
-    size: float = 14,
+    size: float = TEXT_PX,
     anchor: str = "start",
     bold: bool = False,
     halo: bool = False,
@@ -138,12 +147,15 @@ def text(
 ) -> str:
     """A black text label; ``halo`` draws a white outline so it reads over lines and bands.
 
+    ``size`` (pixels of the figure): by default ``TEXT_PX``, the book's smallest figure text,
+    which the figure rule keeps legible on a phone.
+
     ``max_width`` (pixels): a label wider than that is drawn narrowed to exactly that width
     (SVG ``textLength``), so it stays inside the figure instead of being cut at its edges.
     """
     if max_width is not None and max_width <= 0:
         raise ValueError(f"max_width: {max_width} px; give a positive width or None")
-    attributes = f"x='{x}' y='{y}' font-size='{size}'"
+    attributes = f"x='{x}' y='{y}' font-size='{round(size, 1):g}'"
     if anchor != "start":
         attributes += f" text-anchor='{anchor}'"
     if bold:

@@ -6,6 +6,9 @@ on different machines draw the same figures; the Okabe-Ito palette (Okabe and It
 blindness. Colour never carries meaning alone: figures also use labels, markers or
 hatching.
 
+Figures are drawn for a phone first (``FIGURE_WIDTH_IN``, ``TEXT_PT``): narrow enough, for
+the size of their text, that a phone shows every text at 11 CSS px or more.
+
 Images are drawn at twice their size on the page (``IMAGE_DENSITY``): phones and most
 laptops have two or three device pixels per CSS pixel, where a 1x image is soft, and a
 reader who zooms into a figure on a phone reads sharp text.
@@ -34,19 +37,53 @@ OKABE_ITO = {
 # The order in which a figure's lines take their colours.
 COLOUR_ORDER = ("blue", "orange", "bluish_green", "vermillion", "reddish_purple", "sky_blue", "yellow", "black")
 
-# Width in inches of a full-width figure; pages are about 7 inches of text wide, and
-# images scale down to fit a phone.
-FULL_WIDTH_IN = 7.0
 DPI = 100
+
+# --- Text legible on a phone: one rule for the size of a figure and of its text -------------
+# A phone reader's screen sets the rule. At a 390 px viewport the book's text column is 358
+# CSS px; a figure's box pads its image by 8 px at each side (an explorer's box, 354 px wide,
+# by 2), and dark mode pads the image by 8 px more, so a figure image is at most 322 CSS px
+# wide, in an explorer in dark mode (measured in the built book; the browser test
+# tests/browser/test_figure_text.py checks it). A wider image is scaled down to it, and its
+# text with it.
+PHONE_FIGURE_PX = 322
+# The smallest text a reader is asked to read, in CSS px on that phone.
+MIN_TEXT_PX = 11
+# The smallest text of any figure (tick labels, legends, annotations), and titles, in points.
+TEXT_PT = 10
+TITLE_PT = 12
+# Space the notebook's inline backend adds around a figure's drawn content (inches).
+INLINE_PAD_IN = 0.1
+
+
+def pixels(points: float) -> float:
+    """A font size in points as figure pixels (CSS px of the figure shown at its own size)."""
+    return points * DPI / 72
+
+
+def phone_text_px(points: float, image_width_px: float) -> float:
+    """CSS px of text of ``points`` in an image ``image_width_px`` wide (at its own size), on a
+    390 px phone: scaled down with the image when it is wider than ``PHONE_FIGURE_PX``."""
+    return pixels(points) * min(1.0, PHONE_FIGURE_PX / image_width_px)
+
+
+# The width of the book's figures, in inches: the widest whose ``TEXT_PT`` text, with the
+# inline backend's margins, still renders at ``MIN_TEXT_PX`` on a phone (3.8 in: a figure
+# about 400 px wide, shown at its size on a desktop and at 0.8 of it on a phone).
+FIGURE_WIDTH_IN = int(10 * (PHONE_FIGURE_PX * TEXT_PT / (72 * MIN_TEXT_PX) - 2 * INLINE_PAD_IN)) / 10
+# Figures not yet drawn to that rule (chapter 04's heat map, chapter 08) are this wide: about
+# 7 inches of text on a desktop, scaled down to fit a phone.
+FULL_WIDTH_IN = 7.0
 
 RC = {
     "font.family": "DejaVu Sans",
     "font.size": 11,
-    "axes.titlesize": 12,
+    "axes.titlesize": TITLE_PT,
     "axes.labelsize": 11,
-    "legend.fontsize": 10,
-    "xtick.labelsize": 10,
-    "ytick.labelsize": 10,
+    "legend.fontsize": TEXT_PT,
+    "xtick.labelsize": TEXT_PT,
+    "ytick.labelsize": TEXT_PT,
+    "savefig.pad_inches": INLINE_PAD_IN,
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.prop_cycle": matplotlib.cycler(color=[OKABE_ITO[name] for name in COLOUR_ORDER]),

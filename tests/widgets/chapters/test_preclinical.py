@@ -14,8 +14,9 @@ import pytest
 from tests.widgets.chapters.notebook_parts import markdown_text, stored_alt
 from widgets import model
 from widgets.chapters import preclinical as page
-from widgets.explorers import bh3
+from widgets.explorers import bh3, mechanism
 from widgets.model.reading_guide import NO_BAND, RESISTANT_ABOVE_NM, ic50_class
+from widgets.presentation import style
 from widgets.presentation.text import dose_label, level_label
 
 NOTEBOOK = "04_preclinical.ipynb"
@@ -52,6 +53,12 @@ HEATMAP_CLAIMS = [
         "the navitoclax, AZD4320 and S63845 columns say no band",
         [(p, d, NO_BAND) for p in model.PROFILES for d in ("navitoclax", "azd4320", "s63845")],
     ),
+    (
+        "Venetoclax plus dexamethasone is sensitive in the B-ALL profiles and ETP-ALL, below venetoclax alone in "
+        "each, and resistant in mature T-ALL and the MCL-1-driven profile",
+        [(p, "venetoclax_dexamethasone", "sensitive") for p in [*B_ALL_PROFILES, "etp_all"]]
+        + [(p, "venetoclax_dexamethasone", "resistant") for p in ("mature_t_all", "mcl1_resistant")],
+    ),
 ]
 
 
@@ -86,15 +93,62 @@ def test_heatmap_alt_text_on_the_drugs_without_a_band(heatmap_classes):
 def test_the_heatmap_covers_every_profile_and_the_page_treatments(heatmap_classes):
     _, matrix = heatmap_classes
     assert list(matrix.index) == list(model.PROFILES) and list(matrix.columns) == list(page.HEATMAP_REGIMENS)
-    assert "Grid of six ALL profiles (rows) by six treatments" in stored_alt(NOTEBOOK, "fig-preclinical-heatmap")
-    assert len(matrix.index) == len(matrix.columns) == 6
+    assert "Grid of six ALL profiles (rows) by eight treatments (columns), in three panels" in stored_alt(
+        NOTEBOOK, "fig-preclinical-heatmap"
+    )
+    assert (len(matrix.index), len(matrix.columns), len(page.HEATMAP_PANELS)) == (6, 8, 3)
+    assert [label for axes in page.figure("preclinical_heatmap").axes for label in _x_labels(axes)] == [
+        page.heatmap_column_label(page.HEATMAP_REGIMENS[position])
+        for panel in page.HEATMAP_PANELS
+        for position in panel
+    ]
+
+
+def _x_labels(axes):
+    return [label.get_text() for label in axes.get_xticklabels()]
+
+
+def test_the_heatmap_text_is_legible_on_a_phone():
+    """The notebook shows the figure cropped to its content, with the inline backend's padding,
+    at its own size, scaled down to the width a 390 px phone gives a figure."""
+    fig = page.figure("preclinical_heatmap")
+    width_px = (fig.get_tightbbox(fig.canvas.get_renderer()).width + 2 * style.INLINE_PAD_IN) * fig.dpi
+    texts = [text for axes in fig.axes for text in [*axes.texts, *axes.get_xticklabels(), *axes.get_yticklabels()]]
+    assert len(texts) == 6 * 8 + 8 + 6 * len(page.HEATMAP_PANELS) and len(fig.texts) == 1
+    smallest = min(style.phone_text_px(text.get_fontsize(), width_px) for text in [*texts, *fig.texts])
+    assert smallest >= style.MIN_TEXT_PX, f"the smallest text is {smallest:.1f} CSS px on a phone"
+
+
+def test_dexamethasone_and_azacitidine_are_shown_here_because_the_mechanism_explorer_leaves_them_out():
+    assert set(page.HEATMAP_ONLY_PARTNERS) == set(mechanism.LEFT_OUT) <= set(page.HEATMAP_REGIMENS)
+    assert "The mechanism explorer of {doc}`07_resistance` does not offer these two partners" in markdown_text(NOTEBOOK)
+
+
+def test_the_partner_claims_of_the_heatmap_prose_hold_in_the_model(heatmap_classes, numbers):
+    """ "venetoclax plus azacitidine gives the same values as venetoclax plus asparaginase" (alt
+    text, prose), and dexamethasone "does not make a resistant profile more sensitive than a
+    BCL-2-dependent blast"; the glued factors are the partners'."""
+    _, matrix = heatmap_classes
+    assert "venetoclax plus azacitidine gives the same values as venetoclax plus asparaginase" in stored_alt(
+        NOTEBOOK, "fig-preclinical-heatmap"
+    )
+    assert "Venetoclax with azacitidine repeats the asparaginase column" in markdown_text(NOTEBOOK)
+    assert matrix["venetoclax_azacitidine"].equals(matrix["venetoclax_asparaginase"])
+    for profile in ("mature_t_all", "mcl1_resistant"):
+        assert matrix.loc[profile, "venetoclax_dexamethasone"] > matrix.loc["b_all", "venetoclax"]
+        assert matrix.loc[profile, "venetoclax_azacitidine"] > matrix.loc["b_all", "venetoclax"]
+    assert (matrix["venetoclax_dexamethasone"] < matrix["venetoclax"]).all()
+    assert numbers["partner.dexamethasone.bim_factor"] == level_label(model.PARTNERS["dexamethasone"].scale["bim"])
+    assert numbers["partner.azacitidine.mcl1_factor"] == level_label(model.PARTNERS["azacitidine"].scale["mcl1"])
 
 
 def test_the_heatmap_writes_the_ic50s_the_prose_quotes(numbers):
     """Figure, table and prose come from one matrix: each cell of the drawn heat map starts
     with the glued IC50 of its profile and treatment."""
-    texts = [text.get_text().split("\n")[0] for text in page.figure("preclinical_heatmap").axes[0].texts]
-    expected = [numbers[f"ic50.{profile}.{regimen}"] for profile in model.PROFILES for regimen in page.HEATMAP_REGIMENS]
+    fig = page.figure("preclinical_heatmap")
+    texts = [[text.get_text().split("\n")[0] for text in axes.texts] for axes in fig.axes]
+    regimens = [[page.HEATMAP_REGIMENS[position] for position in panel] for panel in page.HEATMAP_PANELS]
+    expected = [[numbers[f"ic50.{p}.{regimen}"] for p in model.PROFILES for regimen in panel] for panel in regimens]
     assert texts == expected
 
 

@@ -2,14 +2,20 @@
 that states the model's numbers for that combination."""
 
 import html
+import json
 import re
 
 import pytest
+from ipywidgets.embed import dependency_state
 
 from tests.widgets.explorers.parts import controls, leaves, view_at, views
 from widgets import model
 from widgets.explorers import balance, bh3
 from widgets.presentation.text import dose_label
+
+# The page budget is 3 MB for a chapter (CONTRIBUTING.md); the balance explorer's saved state
+# (36 images) must leave room for chapter 02's text, figures and the theme.
+BALANCE_STATE_BUDGET_BYTES = 1_500_000
 
 
 def alt_text(view):
@@ -28,6 +34,11 @@ def test_balance_explorer_covers_every_profile_and_dose(balance_block):
     all_views = leaves(views(balance_block))
     assert len(all_views) == len(model.PROFILES) * len(balance.DOSES_NM)
     assert len({view.value for view in all_views}) == len(all_views)
+
+
+def test_balance_state_stays_within_the_page_budget(balance_block):
+    state = json.dumps(dependency_state([balance_block], drop_defaults=False))
+    assert len(state) < BALANCE_STATE_BUDGET_BYTES, f"{len(state):,} bytes"
 
 
 @pytest.mark.parametrize("dose_index", [0, len(balance.DOSES_NM) - 1])

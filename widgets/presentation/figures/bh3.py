@@ -28,20 +28,19 @@ PEPTIDE_LABELS = {"BIM_control": "BIM, high dose"}
 
 
 def bh3_bars(response: dict[str, float], title: str):
-    """Horizontal bars, one per peptide, labeled with the percentage and what the peptide reads out."""
+    """Horizontal bars, one per peptide, labeled with the percentage; each peptide's name has
+    what it reads out on a second line, so the figure keeps the book's phone-first width."""
     style.apply()
-    fig, ax = plt.subplots(figsize=(5.6, 3.6))
     peptides = list(PEPTIDES)
+    fig, ax = plt.subplots(figsize=(style.FIGURE_WIDTH_IN, 0.62 * len(peptides) + 1.3))
     values = [response[key] for key in peptides]
     ax.barh(range(len(peptides)), values, color=[PEPTIDE_COLOURS[key] for key in peptides], edgecolor="black")
     for position, value in enumerate(values):
-        ax.text(min(value + 2, 80), position, f"{value:.0f}%", va="center", fontsize=10)
-    ax.set_yticks(
-        range(len(peptides)), [f"{PEPTIDE_LABELS.get(key, key)}  ({READS_OUT[key]})" for key in peptides], fontsize=10
-    )
+        ax.text(min(value + 2, 78), position, f"{value:.0f}%", va="center")
+    ax.set_yticks(range(len(peptides)), [f"{PEPTIDE_LABELS.get(key, key)}\n({READS_OUT[key]})" for key in peptides])
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
-    ax.set_xlabel("Cells reaching MOMP with the peptide (%)")
-    ax.set_title(title, fontsize=11, loc="left")
+    ax.set_xlabel("Cells reaching MOMP\nwith the peptide (%)")
+    fig.suptitle(title, x=0.02, ha="left", fontsize=style.TITLE_PT - 1, wrap=True)
     fig.tight_layout()
     return fig

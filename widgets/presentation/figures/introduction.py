@@ -18,11 +18,12 @@ def lineage_share(share):
 
     ``share``: the frame of ``widgets.data.subtypes.load_lineage_share()``. The review's
     ranges are bars; a figure from the source the review cites is a diamond, so a
-    disagreement shows at a glance (and in the labels, not by colour alone).
+    disagreement shows at a glance (and in the labels, not by colour alone). The legend sits
+    under the axes, so the figure is no wider than the book's phone-first width.
     """
     b_lineage = share[share["lineage"] == "B"]
     ages = list(dict.fromkeys(b_lineage["age_group"]))
-    fig, ax = plt.subplots(figsize=(style.FULL_WIDTH_IN, 2.6))
+    fig, ax = plt.subplots(figsize=(style.FIGURE_WIDTH_IN, 2.9))
     for record in b_lineage.itertuples(index=False):
         position = ages.index(record.age_group)
         if record.reported_by == "review":
@@ -47,11 +48,13 @@ def lineage_share(share):
                 markeredgecolor="black",
                 label="Cited source",
             )
-            ax.text(record.high_percent + 1.5, position, f"{_percent_label(record)} (cited source)", va="center")
+            ax.text(record.high_percent + 3, position, _percent_label(record), va="center")
     handles, labels = ax.get_legend_handles_labels()
     unique = dict(zip(labels, handles))
     order = [label for label in ("Review (range)", "Cited source") if label in unique]
-    ax.legend([unique[label] for label in order], order, loc="lower left", frameon=False)
+    ax.legend(
+        [unique[label] for label in order], order, loc="upper center", bbox_to_anchor=(0.5, -0.3), ncol=2, frameon=False
+    )
     ax.set_yticks(range(len(ages)), [AGE_LABELS[age] for age in ages])
     ax.invert_yaxis()
     ax.set_xlim(0, 100)

@@ -48,47 +48,54 @@ class MechanismFigure(layers.LayeredFigure):
     ``threshold_nM`` is the MOMP threshold of active BAX/BAK, drawn in the background.
     """
 
-    WIDTH_IN, HEIGHT_IN = 5.6, 7.6
-    # Heights (pixels from the top) of the title (the treatment's name) and of the second
-    # line: the levels (data layer, at the left) and the chosen dose (dose layer, at the right).
-    TITLE_Y, SECOND_LINE_Y, MARGIN_PX = 24, 48, 10
-    # The shares of the second line's width for the levels and the dose (narrowed to fit, never overlapping).
-    LEVELS_SHARE, DOSE_SHARE = 0.55, 0.4
+    # The book's phone-first width; the layout below is in inches from the top of the figure.
+    WIDTH_IN = style.FIGURE_WIDTH_IN
+    # Heights (pixels from the top) of the title (the treatment's name), of the levels (data
+    # layer) and of the chosen dose (dose layer), each on its own line.
+    TITLE_Y, LEVELS_Y, DOSE_Y, MARGIN_PX = 24, 48, 70, 8
+    # Inches from the top: the legend's top, then each panel's title line and axes.
+    LEGEND_TOP_IN = 0.8
+    PANELS_IN = ((1.75, 1.7), (4.2, 1.4), (6.35, 1.4))  # (top of the axes, height)
+    HEIGHT_IN = 8.45
+    LEFT, AXES_WIDTH = 0.2, 0.72
+    PANEL_TITLES = (
+        "1. Where the typical cell's BIM sits",
+        "2. BAX/BAK activation, typical cell",
+        "3. Cells past the point of no return",
+    )
 
     def __init__(self, bax_nM: float, threshold_nM: float):
         style.apply()
         fig = plt.figure(figsize=(self.WIDTH_IN, self.HEIGHT_IN))
-        left, width = 0.16, 0.78
-        self.bim_ax = fig.add_axes((left, 0.6, width, 0.24))
-        self.bax_ax = fig.add_axes((left, 0.33, width, 0.2))
-        self.death_ax = fig.add_axes((left, 0.06, width, 0.2))
-        for ax in (self.bim_ax, self.bax_ax, self.death_ax):
+        self.bim_ax, self.bax_ax, self.death_ax = (
+            fig.add_axes((self.LEFT, 1 - (top + height) / self.HEIGHT_IN, self.AXES_WIDTH, height / self.HEIGHT_IN))
+            for top, height in self.PANELS_IN
+        )
+        for ax, title in zip((self.bim_ax, self.bax_ax, self.death_ax), self.PANEL_TITLES):
             ax.set_xscale("log")
             ax.set_xlim(*DOSE_RANGE_NM)
             ax.xaxis.set_major_locator(FixedLocator(DOSE_TICKS_NM))
             ax.xaxis.set_minor_locator(NullLocator())
             ax.set_xticklabels([dose_label(dose) for dose in DOSE_TICKS_NM])
+            # Titles start at the figure's left margin, not the axes', so a long one fits.
+            ax.text(-self.LEFT / self.AXES_WIDTH + 0.03, 1.06, title, transform=ax.transAxes, va="bottom")
         self.bim_ax.set_ylim(0, 100)
         self.bim_ax.set_ylabel("BIM (%)")
-        self.bim_ax.set_title("1. Where the typical cell's BIM sits", loc="left", fontsize=12)
         fig.legend(
             handles=[Patch(facecolor=BAND_COLOURS[band], edgecolor="black", label=BAND_LABELS[band]) for band in BANDS],
-            loc="upper left",
-            bbox_to_anchor=(left - 0.02, 0.92),
-            ncol=4,
+            loc="upper center",
+            bbox_to_anchor=(0.5, 1 - self.LEGEND_TOP_IN / self.HEIGHT_IN),
+            ncol=2,
             frameon=False,
-            fontsize=10,
             handlelength=1.2,
-            columnspacing=0.9,
+            columnspacing=1.5,
         )
         self.bax_ax.set_ylim(0, max(1.15 * bax_nM, 1.5 * threshold_nM))
-        self.bax_ax.set_ylabel("Active BAX/BAK (nM)")
-        self.bax_ax.set_title("2. BAX/BAK activation in the typical cell", loc="left", fontsize=12)
+        self.bax_ax.set_ylabel("Active (nM)")
         self.bax_ax.axhline(threshold_nM, color="black", linestyle="--", linewidth=1.2)
-        self.bax_ax.text(DOSE_RANGE_NM[0] * 1.5, threshold_nM, "MOMP threshold", va="bottom", fontsize=10)
+        self.bax_ax.text(DOSE_RANGE_NM[0] * 1.5, threshold_nM, "MOMP threshold", va="bottom")
         self.death_ax.set_ylim(0, 100)
         self.death_ax.set_ylabel("Cells apoptotic (%)")
-        self.death_ax.set_title("3. Cells past the point of no return", loc="left", fontsize=12)
         self.death_ax.axhline(50, color="grey", linestyle=":", linewidth=1)
         self.death_ax.set_xlabel("Dose of the BH3 mimetic (log scale)")
         super().__init__(fig)
@@ -99,18 +106,10 @@ class MechanismFigure(layers.LayeredFigure):
 
     def data_layer(self, scan: DoseScan, title: str) -> str:
         """One input's data over the axes, ``title`` (what the data were computed for, such as
-        the levels) on the second line, with a text description for screen readers."""
+        the levels) on its own line under the title, with a text description for screen readers."""
         doses = scan.doses_nM
         elements = [
-            layers.text(
-                self.MARGIN_PX,
-                self.SECOND_LINE_Y,
-                title,
-                size=13,
-                anchor="start",
-                bold=True,
-                max_width=self.LEVELS_SHARE * self.width,
-            )
+            layers.text(self.MARGIN_PX, self.LEVELS_Y, title, bold=True, max_width=self.width - 2 * self.MARGIN_PX)
         ]
         elements += self._bands(doses, 100.0 * scan.bim_share)
         top = self.bax_ax.get_ylim()[1]
@@ -154,7 +153,7 @@ class MechanismFigure(layers.LayeredFigure):
                     max(x, self.x_pixel(self.bim_ax, DOSE_RANGE_NM[0]) + 40),
                     self.x_pixel(self.bim_ax, DOSE_RANGE_NM[1]) - 40,
                 )
-                elements.append(layers.text(x, y + 4, BAND_LABELS[band], size=13, anchor="middle", halo=True))
+                elements.append(layers.text(x, y + 4, BAND_LABELS[band], anchor="middle", halo=True))
         return elements
 
     def _ic50(self, ic50_nM: float) -> list[str]:
@@ -174,18 +173,19 @@ class MechanismFigure(layers.LayeredFigure):
         ]
 
     def dose_layer(self, dose_nM: float) -> str:
-        """A vertical marker at the chosen dose, through all three panels."""
+        """A vertical marker at the chosen dose across each of the three panels (not through
+        the titles between them)."""
         x = self.x_pixel(self.death_ax, dose_nM)
-        top, bottom = self.axes_top(self.bim_ax), self.axes_bottom(self.death_ax)
         elements = [
-            layers.line(x, top, x, bottom, width=2.5),
+            *(
+                layers.line(x, self.axes_top(ax), x, self.axes_bottom(ax), width=2.5)
+                for ax in (self.bim_ax, self.bax_ax, self.death_ax)
+            ),
             layers.text(
-                self.width - self.MARGIN_PX,
-                self.SECOND_LINE_Y,
+                self.MARGIN_PX,
+                self.DOSE_Y,
                 f"Chosen dose (black line): {dose_label(dose_nM)}",
-                size=13,
-                anchor="end",
-                max_width=self.DOSE_SHARE * self.width,
+                max_width=self.width - 2 * self.MARGIN_PX,
             ),
         ]
         return self.svg(elements, f"Marker at the chosen dose, {dose_label(dose_nM)}")

@@ -44,8 +44,6 @@ STYLES = (  # (colour, marker, line style): colour is never the only difference
     (style.OKABE_ITO["reddish_purple"], "v", (0, (5, 1, 1, 1))),
 )
 TEACHING = "teaching model, not measurements"
-# Narrower than a full-width figure, so that text stays legible when a phone scales the image down.
-FIGURE_WIDTH_IN = 4.4
 
 
 # --- IC50 as one protein rises or falls ---------------------------------------------------
@@ -54,7 +52,7 @@ FIGURE_WIDTH_IN = 4.4
 def ic50_shift_figure(tables: Mapping[str, pd.DataFrame], *, title: str):
     """One panel per table of ``ic50_shift_table``, stacked; ``tables`` maps a protein key to its table."""
     style.apply()
-    fig, axes = plt.subplots(len(tables), 1, figsize=(FIGURE_WIDTH_IN, 4.4 * len(tables) + 0.4), squeeze=False)
+    fig, axes = plt.subplots(len(tables), 1, figsize=(style.FIGURE_WIDTH_IN, 4.6 * len(tables) + 0.4), squeeze=False)
     for ax, (protein, table) in zip(axes[:, 0], tables.items()):
         check_protein(protein)
         if table.attrs.get("protein", protein) != protein:
@@ -91,7 +89,7 @@ def ic50_shift_figure(tables: Mapping[str, pd.DataFrame], *, title: str):
         ax.set_xscale("log", base=2)
         ax.xaxis.set_major_locator(FixedLocator(factors))
         ax.xaxis.set_minor_locator(NullLocator())
-        ax.set_xticklabels([level_label(factor) for factor in factors], fontsize=9.5)
+        ax.set_xticklabels([f"{factor:g}" for factor in factors])
         ax.set_xlim(factors.min() / 1.25, factors.max() * 1.25)
         ax.set_yscale("log")
         ax.set_ylim(*IC50_AXIS_NM)
@@ -99,15 +97,15 @@ def ic50_shift_figure(tables: Mapping[str, pd.DataFrame], *, title: str):
         ax.yaxis.set_major_locator(FixedLocator(ticks))
         ax.yaxis.set_minor_locator(NullLocator())
         ax.set_yticklabels([dose_label(tick) for tick in ticks])
-        ax.set_xlabel(f"{model.ANTI_APOPTOTIC_NAMES[protein]} level (relative to the profile)", fontsize=10)
+        ax.set_xlabel(f"{model.ANTI_APOPTOTIC_NAMES[protein]} level (× the profile's)", fontsize=style.TEXT_PT)
         ax.set_ylabel("IC50 (log scale)")
-        ax.set_title(f"{title}:\n{model.ANTI_APOPTOTIC_NAMES[protein]} raised or lowered", loc="left", fontsize=10.5)
+        ax.set_title(f"{title}:\n{model.ANTI_APOPTOTIC_NAMES[protein]} raised or lowered", loc="left")
         handles, labels = ax.get_legend_handles_labels()
         if not np.isfinite(table.to_numpy(dtype=float)).all():
             handles.append(Line2D([], [], linestyle="none", marker="o", fillstyle="none", color="black"))
             labels.append(f"open marker: not reached by {dose_label(model.IC50_RANGE_NM[1])}")
-        ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.2), fontsize=9.5, frameon=False)
-    fig.suptitle(f"Model IC50s ({TEACHING})", fontsize=10, x=0.02, ha="left", style="italic")
+        ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.2), frameon=False)
+    fig.suptitle(f"Model IC50s ({TEACHING})", fontsize=style.TEXT_PT, x=0.02, ha="left", style="italic")
     fig.tight_layout()
     return fig
 
@@ -127,7 +125,7 @@ def _reading_guide_bands(ax) -> None:
     ax.axhspan(model.RESISTANT_ABOVE_NM, model.IC50_RANGE_NM[1], color="#C8C8C8", zorder=0)
     ax.axhspan(model.IC50_RANGE_NM[1], IC50_AXIS_NM[1], facecolor="#C8C8C8", hatch="//", edgecolor="#8C8C8C", zorder=0)
     for y, text in reading_guide_label_positions():
-        ax.text(1.01, y, text, transform=ax.get_yaxis_transform(), fontsize=9, va="center", ha="left", style="italic")
+        ax.text(1.01, y, text, transform=ax.get_yaxis_transform(), va="center", ha="left", style="italic")
 
 
 def ic50_shift_alt_text(tables: Mapping[str, pd.DataFrame]) -> str:
@@ -151,7 +149,7 @@ def ic50_shift_alt_text(tables: Mapping[str, pd.DataFrame]) -> str:
 def dose_response_figure(panels: Mapping[str, Sequence[Curve]], *, drug_name: str):
     """One panel per profile (``panels`` maps a panel title to its curves), stacked."""
     style.apply()
-    fig, axes = plt.subplots(len(panels), 1, figsize=(FIGURE_WIDTH_IN, 4.9 * len(panels) + 0.4), squeeze=False)
+    fig, axes = plt.subplots(len(panels), 1, figsize=(style.FIGURE_WIDTH_IN, 5.1 * len(panels) + 0.4), squeeze=False)
     for ax, (panel_title, curves) in zip(axes[:, 0], panels.items()):
         ax.axvspan(
             model.RESISTANT_ABOVE_NM,
@@ -173,28 +171,27 @@ def dose_response_figure(panels: Mapping[str, Sequence[Curve]], *, drug_name: st
                 markevery=10,
                 markersize=6,
                 markeredgecolor="black",
-                label=f"{curve.label}: IC50 {dose_label(curve.ic50_nM)}",
+                label=f"{curve.label}:\nIC50 {dose_label(curve.ic50_nM)}",
             )
         ax.set_xscale("log")
         ax.set_xlim(CURVE_DOSES_NM[0], CURVE_DOSES_NM[-1])
         ax.xaxis.set_major_locator(FixedLocator(DOSE_TICKS_NM))
         ax.xaxis.set_minor_locator(NullLocator())
-        ax.set_xticklabels([dose_label(dose) for dose in DOSE_TICKS_NM], fontsize=9.5)
+        ax.set_xticklabels([dose_label(dose) for dose in DOSE_TICKS_NM])
         ax.set_ylim(0, 100)
         ax.set_ylabel("Cells apoptotic (%)")
-        ax.set_xlabel(f"Dose of {drug_name} (log scale)", fontsize=10)
-        ax.set_title(panel_title, loc="left", fontsize=10.5)
+        ax.set_xlabel(f"Dose of {drug_name} (log scale)", fontsize=style.TEXT_PT)
+        ax.set_title(panel_title, loc="left")
         handles, labels = ax.get_legend_handles_labels()
         ax.legend(
             handles[1:] + handles[:1],
             labels[1:] + labels[:1],
             loc="upper center",
             bbox_to_anchor=(0.5, -0.2),
-            fontsize=9.5,
             frameon=False,
             ncol=1,
         )
-    fig.suptitle(f"Dose-response ({TEACHING})", fontsize=10, x=0.02, ha="left", style="italic")
+    fig.suptitle(f"Dose-response ({TEACHING})", fontsize=style.TEXT_PT, x=0.02, ha="left", style="italic")
     fig.tight_layout()
     return fig
 

@@ -6,7 +6,6 @@ import re
 import numpy as np
 
 from widgets import model
-from widgets.presentation import layers
 from widgets.presentation.figures.mechanism import SCAN_DOSES_NM, MechanismFigure
 from widgets.presentation.text import dose_label
 
@@ -45,16 +44,20 @@ def test_dose_layer_moves_with_the_dose():
     assert x[1] > x[0] and "Chosen dose (black line): 1 µM" in high
 
 
-def test_name_layer_titles_the_view_and_the_second_line_fits():
+def test_name_layer_titles_the_view_and_the_levels_and_dose_lines_fit_unnarrowed():
     figure = MechanismFigure(60.0, model.MOMP_THRESHOLD_NM.value)
     svg = figure.name_layer("Venetoclax + homoharringtonine")
     assert ">Venetoclax + homoharringtonine</text>" in svg
     assert "aria-label='Treatment: Venetoclax + homoharringtonine'" in svg
-    # the widest levels and dose labels, at their drawn sizes, leave a gap between them
-    levels = layers.text_width("BCL-2 ×0.25, MCL-1 ×0.25, BCL-XL ×0.25", 13, bold=True)
-    dose = layers.text_width(f"Chosen dose (black line): {dose_label(10_000.0)}", 13)
-    assert figure.MARGIN_PX + levels < figure.width - figure.MARGIN_PX - dose
-    assert (figure.LEVELS_SHARE + figure.DOSE_SHARE) * figure.width + 2 * figure.MARGIN_PX < figure.width
+    # The widest levels and dose labels each have a line of their own, under the title, and
+    # are drawn at their full size (never narrowed with textLength).
+    scan = model.dose_scan(model.PROFILES["b_all"], "venetoclax", SCAN_DOSES_NM, cells=100)
+    levels = figure.data_layer(scan, "BCL-2 ×0.25, MCL-1 ×0.25, BCL-XL ×0.25")
+    dose = figure.dose_layer(10_000.0)
+    assert "textLength" not in levels and "textLength" not in dose
+    levels_y = float(re.search(r"<text x='[\d.]+' y='([\d.]+)'[^>]*>BCL-2", levels).group(1))
+    dose_y = float(re.search(r"<text x='[\d.]+' y='([\d.]+)'[^>]*>Chosen dose", dose).group(1))
+    assert figure.TITLE_Y < levels_y < dose_y < figure.axes_top(figure.bim_ax)
 
 
 def test_band_shares_are_stacked_to_the_full_axis():

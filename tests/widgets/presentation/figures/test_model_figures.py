@@ -21,19 +21,27 @@ def close_figures():
     plt.close("all")
 
 
-def test_balance_columns_show_the_partition_and_the_verdict():
+def test_balance_blocks_show_the_partition_and_the_verdict_one_under_the_other():
     b_all = model.PROFILES["b_all"]
     conditions = [Condition("untreated", b_all), Condition("venetoclax", b_all, {"venetoclax": 10.0})]
     fig = balance_figure(conditions)
-    bim_axes, bax_axes = fig.axes[0:2], fig.axes[2:4]
+    bim_axes, bax_axes = fig.axes[0::2], fig.axes[1::2]
+    assert [ax.get_title(loc="left") for ax in bim_axes] == ["untreated", "venetoclax"]
+    # stacked: each block's axes lie under the previous one's, at the figure's full width
+    tops = [ax.get_position().y1 for ax in fig.axes]
+    assert tops == sorted(tops, reverse=True) and len({round(ax.get_position().width, 6) for ax in fig.axes}) == 1
     partition = model.bim_partition(b_all)
-    heights = [bar.get_height() for bar in bim_axes[0].patches]
+    widths = [bar.get_width() for bar in bim_axes[0].patches]
     total = sum(partition.on_protein_nM.values()) + partition.free_nM
-    assert heights[0] == pytest.approx(100 * partition.on_protein_nM["bcl2"] / total)
-    assert sum(heights) == pytest.approx(100)
-    assert [ax.get_title() for ax in bax_axes] == ["survives", "dies (MOMP)"]
+    assert widths[0] == pytest.approx(100 * partition.on_protein_nM["bcl2"] / total)
+    assert sum(widths) == pytest.approx(100)
+    verdicts = [ax.get_title(loc="left").removeprefix("Active BAX/BAK (nM): the cell ") for ax in bax_axes]
+    assert verdicts == ["survives", "dies (MOMP)"]
+    # the widest segment is labeled with its name and its share
+    labels = [text.get_text() for text in bim_axes[0].texts]
+    assert f"on BCL-2\n{widths[0]:.0f}%" in labels
     text = balance_alt_text(conditions)
-    assert "untreated: BIM 70% on BCL-2" in text and "reaches MOMP and dies" in text
+    assert f"untreated: BIM {widths[0]:.0f}% on BCL-2" in text and "reaches MOMP and dies" in text
 
 
 @pytest.mark.parametrize(
@@ -79,7 +87,7 @@ def test_bh3_bars_show_each_peptide_and_its_reading():
     ax = bh3_bars(response, "title").axes[0]
     assert [bar.get_width() for bar in ax.patches] == list(response.values())
     labels = [label.get_text() for label in ax.get_yticklabels()]
-    assert labels[1] == "BIM, high dose  (high-dose control)" and labels[3] == "HRK  (BCL-XL)"
+    assert labels[1] == "BIM, high dose\n(high-dose control)" and labels[3] == "HRK\n(BCL-XL)"
 
 
 def test_affinity_plot_draws_no_binding_open_at_the_edge():

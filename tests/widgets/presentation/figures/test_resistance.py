@@ -66,7 +66,7 @@ def test_dose_response_figure_draws_the_curves_in_percent():
     drawn = [line for line in first.lines if line.get_label().startswith("Venetoclax")]
     assert len(drawn) == 2
     np.testing.assert_allclose(drawn[0].get_ydata(), 100 * curves[0].fraction_apoptotic)
-    assert drawn[0].get_label() == f"Venetoclax: IC50 {dose_label(curves[0].ic50_nM)}"
+    assert drawn[0].get_label() == f"Venetoclax:\nIC50 {dose_label(curves[0].ic50_nM)}"
     assert first.get_title(loc="left") == "B-ALL" and fig.axes[1].get_title(loc="left") == "Again"
     legend = [text.get_text() for text in first.get_legend().get_texts()]
     assert legend[-1] == f"shaded: above {dose_label(model.RESISTANT_ABOVE_NM)},\nout of clinical reach"

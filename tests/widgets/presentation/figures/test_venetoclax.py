@@ -17,10 +17,11 @@ def close_figures():
 
 
 def verdicts(name):
-    """The verdict written under each column of the figure."""
+    """The verdict written over each condition's BAX/BAK bar (every second axes, from the top)."""
     fig = venetoclax.figure(name)
-    columns = len(venetoclax.conditions(name))
-    return [ax.get_title() for ax in fig.axes[columns : 2 * columns]]
+    titles = [ax.get_title(loc="left") for ax in fig.axes[1::2]]
+    assert len(titles) == len(venetoclax.conditions(name))
+    return [title.removeprefix("Active BAX/BAK (nM): the cell ") for title in titles]
 
 
 def test_review_figure_1_blast_dies_with_venetoclax_and_survives_once_mcl1_has_risen():

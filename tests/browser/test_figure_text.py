@@ -1,0 +1,75 @@
+"""Figures on a 390 px phone are shown at the scale the figure-text unit test assumes.
+
+tests/widgets/presentation/test_figure_text.py checks, from each matplotlib figure, that
+its text renders at 11 CSS px or more on a phone, assuming that an image is shown at its
+own size or, if wider, at ``style.PHONE_FIGURE_PX``. Here, on the built pages of those
+figures, in dark mode (which pads images, so they are narrowest), each figure image's drawn
+width (its content box) is compared with its natural width (its pixels over
+``style.IMAGE_DENSITY``), and each SVG layer's with its view box: no figure may be shown
+smaller than that assumption.
+"""
+
+import pytest
+
+from tests.browser.conftest import VIEWPORTS, PageWatch, site_pages
+from widgets.presentation import style
+
+PAGES = [
+    page
+    for page in site_pages()
+    if page[: len("chapters/01_")] in {f"chapters/{n}_" for n in ("01", "02", "03", "04", "07")}
+]
+PHONE = {"has_touch": True, "is_mobile": True, "device_scale_factor": 2}
+# Rounding of the layout, in CSS px.
+TOLERANCE_PX = 1
+
+pytestmark = pytest.mark.browser
+
+# Each figure image and SVG layer in the article: its drawn content width and its natural width.
+FIGURE_WIDTHS_JS = """density => {
+    const shown = element => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden';
+    const content = element => {
+        const style = getComputedStyle(element), box = element.getBoundingClientRect();
+        return box.width - ['paddingLeft', 'paddingRight', 'borderLeftWidth', 'borderRightWidth']
+            .reduce((sum, side) => sum + parseFloat(style[side]), 0);
+    };
+    const article = document.querySelector('.bd-article');
+    const images = [...article.querySelectorAll('.cell_output img')].filter(shown).map(image => ({
+        what: `image "${image.alt.slice(0, 60)}"`, drawn: content(image), natural: image.naturalWidth / density}));
+    const layers = [...article.querySelectorAll('.cell_output svg[viewBox]')].filter(shown).map(svg => ({
+        what: `SVG layer "${(svg.getAttribute('aria-label') || '').slice(0, 60)}"`, drawn: content(svg),
+        natural: svg.viewBox.baseVal.width}));
+    return [...images, ...layers];
+}"""
+
+
+@pytest.fixture
+def dark_phone(browser, site_url):
+    """A phone in dark mode, where figure images are narrowest (the theme pads them)."""
+    watch = PageWatch(browser, site_url, VIEWPORTS["phone"], color_scheme="dark", **PHONE)
+    # The theme keeps the reader's choice of mode in localStorage; this is choosing dark.
+    watch.context.add_init_script("localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');")
+    yield watch
+    watch.close()
+
+
+def test_the_pages_of_the_phone_first_figures_are_checked():
+    assert len(PAGES) == 5, PAGES
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_figures_are_shown_no_smaller_than_the_text_rule_assumes(dark_phone, page_path):
+    page = dark_phone.open(page_path)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.bd-article .cell_output img')].every(image => image.complete)"
+    )
+    figures = page.evaluate(FIGURE_WIDTHS_JS, style.IMAGE_DENSITY)
+    assert any(figure["what"].startswith("image") for figure in figures), f"{page_path}: no figure image found"
+    too_small = [
+        f"{figure['what']}: drawn {figure['drawn']:.0f} px of {figure['natural']:.0f} px "
+        f"(scale {figure['drawn'] / figure['natural']:.2f}, the rule assumes "
+        f"{min(1.0, style.PHONE_FIGURE_PX / figure['natural']):.2f})"
+        for figure in figures
+        if figure["drawn"] < min(figure["natural"], style.PHONE_FIGURE_PX) - TOLERANCE_PX
+    ]
+    assert too_small == [], f"{page_path}: " + "; ".join(too_small)
