@@ -6,7 +6,7 @@ a data error (and would be a broken citation on the page). On the bibliography p
 (``anchor``); widget HTML links to it with ``widgets.presentation.text.cite_html``.
 """
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from docutils.nodes import make_id
 from pybtex.database import parse_file
@@ -62,6 +62,7 @@ def _suffixes() -> dict[str, str]:
     return year_suffixes(_entries())
 
 
+@cache
 def short_citation(key: str) -> str:
     """Author-year text for ``key``: "Peirs et al., 2014", "Xu and Ye, 2022", and
     "Agarwal et al., 2017a" where two entries would share a label."""

@@ -11,11 +11,14 @@ the ongoing trials, each linked to its ClinicalTrials.gov record.
 Both work with no kernel: every combination of filters is precomputed and the controls
 switch between views in the browser (``widgets.explorers.static_views``). Many combinations
 select the same figures, so a view is built once per distinct selection and shared by
-every combination that selects it, with one shared view for "no study matches"; the
-stacks themselves are shared where their contents are (``linked_views(share=True)``).
-A line of chips above the views names every filter's current choice, so the reader
-always sees what a control did, even where it leaves the selection unchanged. The same
-explorers work in a live kernel.
+every combination that selects it; a combination that matches nothing says which filter
+to set back to "All" (``filter_counts.relax_hint``). The stacks themselves are shared where
+their contents are (``linked_views(share=True)``). A line of chips above the views names
+every filter's current choice, so the reader always sees what a control did, even where it
+leaves the selection unchanged. Each explorer embeds how many studies (or figures, or
+trials) every option leaves with the other filters, which the book's script shows in the
+menus (``filter_counts``). The controls sit in a grid: one column on a phone, two or more
+side by side on a wider screen. The same explorers work in a live kernel.
 """
 
 from __future__ import annotations
@@ -27,7 +30,8 @@ from ipywidgets.widgets.widget_string import HTMLStyle
 
 from widgets.data import trial_selection as selection
 from widgets.data import trials
-from widgets.explorers import static_views
+from widgets.data.bibliography import short_citation
+from widgets.explorers import filter_counts, static_views
 from widgets.presentation import forest
 from widgets.presentation.cards import ongoing_trials_html, studies_table_html
 from widgets.presentation.forest_rows import figure_rows
@@ -68,29 +72,22 @@ FILTERS = (
 SUBTYPE_CHOICES = _choices("All subtypes", SUBTYPE_LABELS)
 TRIAL_PARTNER_CHOICES = _choices("All partners", TRIAL_PARTNER_LABELS)
 
-NO_MATCH_HTML = (
-    "<p role='status' style='margin:0.5em 0;line-height:1.5'><strong>No study matches these filters.</strong> "
-    "Set one of them back to “All” to widen the selection.</p>"
-)
-NO_TRIAL_HTML = (
-    "<p role='status' style='margin:0.5em 0;line-height:1.5'><strong>No ongoing trial matches these filters.</strong> "
-    "Set one of them back to “All” to widen the selection.</p>"
-)
-CHART_MAX_WIDTH = "520px"
+# Charts are shown at most at their own size (on a phone, narrower: forest.RowChart).
+CHART_MAX_WIDTH = f"{forest.RowChart.WIDTH_PX}px"
 CAPTION = (
     "Figures as the review prints them in its Table 1 and text; intervals are computed here from the counts. "
     "Small single-arm studies, different endpoints and different patients: compare with care."
 )
 # CSS classes of the explorers' parts inside the views box (``static_views.VIEWS_CLASS``), by
-# which tests find them: the chips, the two charts (each an overlay of an axes layer and a
-# data layer) and the table of studies or trials.
+# which tests find them: the chips, the two charts (each an SVG in an overlay of one layer,
+# styled as the book's layered figures are) and the table of studies or trials.
 CHIPS_CLASS, FOREST_CLASS, SURVIVAL_CLASS, TABLE_CLASS = (
     "trial-explorer-chips",
     "trial-explorer-forest",
     "trial-explorer-survival",
     "trial-explorer-table",
 )
-AXES_CLASS, DATA_CLASS = "trial-chart-axes", "trial-chart-data"
+DATA_CLASS = "trial-chart-data"
 
 
 def _chips(controls, filters) -> ipywidgets.Widget:
@@ -113,6 +110,11 @@ def _chips(controls, filters) -> ipywidgets.Widget:
     return chips
 
 
+def _all_labels(filters) -> list[tuple[str, str]]:
+    """(name without its colon, label of its "All" option) per filter (``filter_counts.relax_hint``)."""
+    return [(name.rstrip(":"), options[0][0]) for name, _, options in filters]
+
+
 class _TrialViews:
     """Every distinct view, built once: charts by their rows, tables by their studies."""
 
@@ -120,8 +122,6 @@ class _TrialViews:
         self.studies, self.outcomes = studies, outcomes
         self.disagreements = selection.table_text_disagreements(outcomes, studies)
         self.empty = static_views.html_view("")
-        self.no_match = static_views.html_view(NO_MATCH_HTML)
-        self.charts: dict[tuple, forest.RowChart] = {}
         self.widgets: dict[tuple, ipywidgets.Widget] = {}
         self.rows_cache: dict[tuple, list] = {}
         # The studies and the figure rows each single option selects; a combination of
@@ -151,11 +151,12 @@ class _TrialViews:
         filter_rows = reduce(frozenset.intersection, (sets[i] for sets, i in zip(self.row_sets[:-1], indices[:-1])))
         return studies, rows, filter_rows & self.survival_rows
 
-    def _chart(self, scale, count) -> forest.RowChart:
-        key = (scale.unit, count)
-        if key not in self.charts:
-            self.charts[key] = forest.RowChart(count, scale)
-        return self.charts[key]
+    def study_count(self, indices) -> int:
+        return len(self.selection(indices)[0])
+
+    def figure_count(self, indices) -> int:
+        """The figures the forest chart shows (Table 1 and text printing one alike: one figure)."""
+        return len(self._figure_rows(self.selection(indices)[1]))
 
     def _shared(self, key, build) -> ipywidgets.Widget:
         if key not in self.widgets:
@@ -163,15 +164,38 @@ class _TrialViews:
         return self.widgets[key]
 
     def _figure_rows(self, row_ids):
-        key = ("rows", tuple(sorted(row_ids)))
+        key = tuple(sorted(row_ids))
         if key not in self.rows_cache:
-            self.rows_cache[key] = figure_rows(self.outcomes.loc[list(key[1])], self.studies)
+            self.rows_cache[key] = figure_rows(self.outcomes.loc[list(key)], self.studies)
         return self.rows_cache[key]
+
+    def coverage(self, chart_rows, studies) -> str:
+        """How many of the selected studies the figures come from, naming up to two that give none."""
+        shown = {row.study_id for row in chart_rows}
+        figures = plural(len(chart_rows), "figure")
+        if len(studies) == 1:
+            return f"{figures} from the selected study"
+        if len(shown) == len(studies):
+            return f"{figures} from all {len(studies)} selected studies"
+        words = f"{figures} from {len(shown)} of the {len(studies)} selected studies"
+        missing = self.studies[self.studies["study_id"].isin(studies - shown)].sort_values("review_ref")
+        if len(missing) <= 2:
+            return words + "; none from " + " or ".join(map(short_citation, missing["bibkey"]))
+        return words
+
+    def no_match(self, indices) -> ipywidgets.Widget:
+        hint = filter_counts.relax_hint(
+            tuple(indices[:-1]), self.study_count_of_filters, _all_labels(FILTERS[:-1]), "studies"
+        )
+        return self._shared(("no-match", hint), lambda: static_views.html_view(hint))
+
+    def study_count_of_filters(self, study_indices) -> int:
+        return self.study_count((*study_indices, 0))
 
     def forest(self, indices) -> ipywidgets.Widget:
         studies, rows, _ = self.selection(indices)
         if not studies:
-            return self.no_match
+            return self.no_match(indices)
         choice_key = ENDPOINT_CHOICES[indices[-1]][1]
         choice = selection.ENDPOINT_CHOICES[choice_key]
         if not rows:
@@ -181,18 +205,16 @@ class _TrialViews:
                     "<p role='status' style='margin:0.5em 0;line-height:1.5'><strong>"
                     "The review reports no figure of this kind "
                     f"({choice.label.lower()}) for the selected studies.</strong> The table below lists what it "
-                    "does report.</p>"
+                    "does report; the endpoint menu counts the figures of each kind.</p>"
                 ),
             )
 
         def build():
             chart_rows = self._figure_rows(rows)
-            chart = self._chart(forest.PERCENT_SCALE, len(chart_rows))
-            count = len({row.study_id for row in chart_rows})
-            title = f"{choice.label}: {plural(len(chart_rows), 'figure')}, {plural(count, 'study', 'studies')}"
-            return static_views.html_view(chart.data_layer(chart_rows, title))
+            chart = forest.RowChart(chart_rows, choice.label, forest.PERCENT_SCALE, self.coverage(chart_rows, studies))
+            return static_views.html_view(chart.svg())
 
-        return self._shared(("forest", choice_key, tuple(sorted(rows))), build)
+        return self._shared(("forest", choice_key, tuple(sorted(rows)), tuple(sorted(studies))), build)
 
     def survival(self, indices) -> ipywidgets.Widget:
         studies, _, rows = self.selection(indices)
@@ -209,23 +231,12 @@ class _TrialViews:
 
         def build():
             chart_rows = self._figure_rows(rows)
-            chart = self._chart(forest.MONTHS_SCALE, len(chart_rows))
-            title = f"Survival in months: {plural(len(chart_rows), 'figure')}"
-            return static_views.html_view(chart.data_layer(chart_rows, title))
+            note = self.coverage(chart_rows, studies)
+            return static_views.html_view(
+                forest.RowChart(chart_rows, "Survival in months", forest.MONTHS_SCALE, note).svg()
+            )
 
-        return self._shared(("survival", tuple(sorted(rows))), build)
-
-    def background(self, scale, indices) -> ipywidgets.Widget:
-        """The chart axes for the number of rows the data layer above them has."""
-        studies, rows, survival_rows = self.selection(indices)
-        rows = survival_rows if scale is forest.MONTHS_SCALE else rows
-        if not studies or not rows:
-            return self.empty
-        count = len(self._figure_rows(rows))
-        chart = self._chart(scale, count)
-        return self._shared(
-            ("background", scale.unit, count), lambda: static_views.html_view(chart.background_html(chart.alt_text()))
-        )
+        return self._shared(("survival", tuple(sorted(rows)), tuple(sorted(studies))), build)
 
     def table(self, indices) -> ipywidgets.Widget:
         studies, _, _ = self.selection(indices)
@@ -242,13 +253,27 @@ class _TrialViews:
         )
 
 
-def _chart_box(background, data, css_class: str) -> ipywidgets.Widget:
-    box = static_views.overlay([background, data])
+def _chart_box(data, css_class: str) -> ipywidgets.Widget:
+    box = static_views.overlay([data])
     box.layout.max_width = CHART_MAX_WIDTH
     box.add_class(css_class)
-    for cell, layer_class in zip(box.children, (AXES_CLASS, DATA_CLASS)):
-        cell.add_class(layer_class)
+    box.children[0].add_class(DATA_CLASS)
     return box
+
+
+def _grid(block: ipywidgets.Widget, label_width: str) -> ipywidgets.Widget:
+    """The explorer's controls in a grid: stacked in one column on a phone, side by side in
+    columns of at least 20em on a wider screen, each menu filling its cell after a label
+    column of ``label_width``, wide enough for the longest label (a row of menus of their
+    own widths wrapped into a staircase)."""
+    controls = block.children[0]
+    controls.layout.display = "grid"
+    controls.layout.grid_template_columns = "repeat(auto-fill, minmax(min(100%, 20em), 1fr))"
+    controls.layout.grid_gap = "0.25em 1em"
+    for control in controls.children:
+        control.layout.width = "auto"
+        control.style.description_width = label_width
+    return block
 
 
 def _table_box(table) -> ipywidgets.Widget:
@@ -284,26 +309,26 @@ def trial_explorer(studies=None, outcomes=None, *, start=None) -> ipywidgets.Wid
         static_views.dropdown(name, [label for label, _ in options], _start_index(keyword, options, start))
         for name, keyword, options in FILTERS
     ]
-    # Data layers first: a chart's background is rendered (and its figure closed) last.
     forest_data = static_views.linked_views(controls, lambda *indices: views.forest(indices), share=True)
     survival_data = static_views.linked_views(controls, lambda *indices: views.survival(indices), share=True)
-    forest_axes = static_views.linked_views(
-        controls, lambda *indices: views.background(forest.PERCENT_SCALE, indices), share=True
-    )
-    survival_axes = static_views.linked_views(
-        controls, lambda *indices: views.background(forest.MONTHS_SCALE, indices), share=True
-    )
     table = static_views.linked_views(controls, lambda *indices: views.table(indices), share=True)
+    counts = filter_counts.counts_view(
+        [len(options) for _, _, options in FILTERS],
+        {"studies": views.study_count, "figures": views.figure_count},
+        ["studies"] * (len(FILTERS) - 1) + ["figures"],
+        [control.index for control in controls],
+    )
     shown = ipywidgets.VBox(
         [
             _chips(controls, FILTERS),
-            _chart_box(forest_axes, forest_data, FOREST_CLASS),
-            _chart_box(survival_axes, survival_data, SURVIVAL_CLASS),
+            _chart_box(forest_data, FOREST_CLASS),
+            _chart_box(survival_data, SURVIVAL_CLASS),
             _table_box(table),
+            counts,
         ],
         layout=ipywidgets.Layout(width="100%"),
     )
-    return static_views.explorer(controls, shown, caption=CAPTION)
+    return _grid(static_views.explorer(controls, shown, caption=CAPTION), "6em")
 
 
 def ongoing_trials_explorer(ongoing=None) -> ipywidgets.Widget:
@@ -311,20 +336,32 @@ def ongoing_trials_explorer(ongoing=None) -> ipywidgets.Widget:
     unique = selection.unique_ongoing_trials(ongoing)
     filters = (("ALL subtype:", "subtype", SUBTYPE_CHOICES), ("Partner drug:", "partner", TRIAL_PARTNER_CHOICES))
     controls = [static_views.dropdown(name, [label for label, _ in options]) for name, _, options in filters]
-    no_match = static_views.html_view(NO_TRIAL_HTML)
-    tables: dict[tuple, ipywidgets.Widget] = {}
+    views: dict[tuple, ipywidgets.Widget] = {}
 
-    def view_for(subtype_index, partner_index):
-        selected = selection.select_ongoing(
+    def selected(indices):
+        subtype_index, partner_index = indices
+        return selection.select_ongoing(
             unique, subtype=SUBTYPE_CHOICES[subtype_index][1], partner=TRIAL_PARTNER_CHOICES[partner_index][1]
         )
-        if selected.empty:
-            return no_match
-        key = tuple(selected["nct_id"])
-        if key not in tables:
-            tables[key] = static_views.html_view(ongoing_trials_html(selected))
-        return tables[key]
+
+    def view_for(*indices):
+        chosen = selected(indices)
+        if chosen.empty:
+            markup = filter_counts.relax_hint(
+                indices, lambda widened: len(selected(widened)), _all_labels(filters), "trials"
+            )
+        else:
+            markup = ongoing_trials_html(chosen)
+        if markup not in views:
+            views[markup] = static_views.html_view(markup)
+        return views[markup]
 
     table = _table_box(static_views.linked_views(controls, view_for, share=True))
-    shown = ipywidgets.VBox([_chips(controls, filters), table], layout=ipywidgets.Layout(width="100%"))
-    return static_views.explorer(controls, shown)
+    counts = filter_counts.counts_view(
+        [len(options) for _, _, options in filters],
+        {"trials": lambda indices: len(selected(indices))},
+        ["trials"] * 2,
+        [0, 0],
+    )
+    shown = ipywidgets.VBox([_chips(controls, filters), table, counts], layout=ipywidgets.Layout(width="100%"))
+    return _grid(static_views.explorer(controls, shown), "7.5em")

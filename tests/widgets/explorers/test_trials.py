@@ -1,5 +1,7 @@
-"""widgets.explorers.trials: filters select the right figures, shared views, page-size budget."""
+"""widgets.explorers.trials: filters select the right figures, counts agree, no combination
+is a dead end without an explanation, shared views, the controls' grid, page-size budget."""
 
+import html
 import itertools
 import json
 import math
@@ -14,7 +16,8 @@ from ipywidgets.widgets.widget_link import Link
 from tests.widgets.explorers.parts import part
 from widgets.data import trial_selection as selection
 from widgets.data import trials
-from widgets.explorers import static_views
+from widgets.data.bibliography import short_citation
+from widgets.explorers import filter_counts, static_views
 from widgets.explorers import trials as explorer
 from widgets.presentation.forest_rows import figure_rows
 from widgets.stats import clopper_pearson_interval
@@ -70,19 +73,29 @@ def only_child(box):
     return child
 
 
-def layers(block, chart_class):
-    """(axes layer, data layer) of one chart of the explorer."""
-    chart = part(block, chart_class)
-    return only_child(part(chart, explorer.AXES_CLASS)), only_child(part(chart, explorer.DATA_CLASS))
+def chart(block, chart_class):
+    """The views of one chart of the explorer (its one layer)."""
+    return only_child(part(part(block, chart_class), explorer.DATA_CLASS))
 
 
 def parts(block):
     controls = list(part(block, static_views.CONTROLS_CLASS).children)
     chips = part(block, explorer.CHIPS_CLASS)
-    forest_axes, forest_data = layers(block, explorer.FOREST_CLASS)
-    survival_axes, survival_data = layers(block, explorer.SURVIVAL_CLASS)
+    forest = chart(block, explorer.FOREST_CLASS)
+    survival = chart(block, explorer.SURVIVAL_CLASS)
     table = only_child(part(block, explorer.TABLE_CLASS))
-    return controls, chips, forest_axes, forest_data, survival_axes, survival_data, table
+    return controls, chips, forest, survival, table
+
+
+def embedded_counts(block):
+    """The counts the explorer embeds for the menus' script (``filter_counts.counts_view``)."""
+    markup = part(block, static_views.VIEWS_CLASS).children[0].children[-1].value
+    assert filter_counts.COUNTS_CLASS in markup
+    return json.loads(html.unescape(re.search(r"data-filters='([^']*)'", markup).group(1)))
+
+
+def flat_index(indices, shape):
+    return sum(index * math.prod(shape[position + 1 :]) for position, index in enumerate(indices))
 
 
 def stack_controls():
@@ -120,54 +133,111 @@ def test_controls_and_layout(block):
     assert all(control.index == 0 for control in controls)
     assert static_views.EXPLORER_CLASS in block._dom_classes
     assert len(chips.children) == len(controls)
+    # a grid, not a wrapping row: one column on a phone, more where 20em columns fit
+    grid = part(block, static_views.CONTROLS_CLASS).layout
+    assert grid.display == "grid" and "minmax(min(100%, 20em), 1fr)" in grid.grid_template_columns
+    assert {control.style.description_width for control in controls} == {"6em"}
 
 
 def test_default_view_shows_every_response_figure_with_its_exact_interval(block, data, select):
     studies, _ = data
-    controls, _, _, forest, _, survival, table = parts(block)
+    controls, _, forest, survival, table = parts(block)
     links = stack_controls()
     indices = (0, 0, 0, 0, 0)
     svg = shown(forest, controls, indices, links).value
     rows = select.figure_rows(select(indices)[1])
-    assert f"All response rates: {len(rows)} figures, {len({row.study_id for row in rows})} studies" in svg
+    plotted = {row.study_id for row in rows}
+    # the chart's count of studies and the table's agree, and the chart names the one left out
+    missing = studies[~studies["study_id"].isin(plotted)]
+    assert len(missing) == 1
+    note = f"{len(rows)} figures from {len(plotted)} of the {len(studies)} selected studies; none from "
+    assert f"All response rates. {note}{short_citation(missing['bibkey'].iloc[0])}." in svg
+    assert f"{len(studies)} studies selected" in shown(table, controls, indices, links).value
     low, high = clopper_pearson_interval(23, 24)
     assert f"CR/CRi 96% (23/24; CI {100 * low:.1f}–{100 * high:.1f}) [T1 + text]" in svg
     low, high = clopper_pearson_interval(28, 47)
     assert f"CR 60%, 28 of 47 patients, exact 95% confidence interval {100 * low:.1f} to {100 * high:.1f}" in svg
-    assert "Survival in months: 5 figures" in shown(survival, controls, indices, links).value
+    assert "Survival in months. 5 figures from " in shown(survival, controls, indices, links).value
     assert cited_studies(shown(table, controls, indices, links).value) == set(studies["bibkey"])
 
 
 def test_every_combination_shows_exactly_the_selected_figures_and_studies(block, select):
-    controls, _, axes, forest, _, _, table = parts(block)
+    controls, _, forest, _, table = parts(block)
     links = stack_controls()
     for indices in combinations(controls):
         chosen, rows = select(indices)
         forest_view = shown(forest, controls, indices, links).value
         table_view = shown(table, controls, indices, links).value
         if chosen.empty:
-            assert forest_view == explorer.NO_MATCH_HTML and table_view == ""
-            assert shown(axes, controls, indices, links).value == ""
+            assert "No study matches these filters" in forest_view and table_view == ""
             continue
         assert cited_studies(table_view) == set(chosen["bibkey"]), indices
+        assert f"{len(chosen)} stud" in table_view
         figure_rows = select.figure_rows(rows)
         if figure_rows:
-            assert f": {len(figure_rows)} figure" in forest_view
+            studies = len(chosen)
+            assert f". {len(figure_rows)} figure" in forest_view
+            assert (
+                (f"of the {studies} selected" in forest_view)
+                or (f"all {studies} selected" in forest_view)
+                or (studies == 1 and "from the selected study" in forest_view)
+            ), indices
             for row in figure_rows:
                 assert row.description().replace("'", "&#x27;") in forest_view
-            background = shown(axes, controls, indices, links).value
-            assert background.startswith("<img") and 'alt="Empty chart axes' in background
         else:
             assert "reports no figure of this kind" in forest_view
 
 
+def test_a_combination_without_studies_says_which_filter_to_widen(block, select):
+    """No option leads to an empty result unexplained: the view names each filter that, set
+    back to "All", would find studies, with how many (checked with the selection functions)."""
+    controls, _, forest, _, _ = parts(block)
+    links = stack_controls()
+    empty = 0
+    for indices in combinations(controls):
+        if not select(indices)[0].empty:
+            continue
+        empty += 1
+        view = shown(forest, controls, indices, links).value
+        assert "No study matches these filters" in view and filter_counts.RESET_CLASS in view
+        for position, (name, _, options) in enumerate(explorer.FILTERS[:-1]):
+            widened = indices[:position] + (0,) + indices[position + 1 :]
+            found = len(select(widened)[0]) if indices[position] else 0
+            named = f"<b>{name.rstrip(':')}</b> back to “{options[0][0]}”"
+            assert (named in view) == bool(found), (indices, name)
+            if found:
+                assert f"{named} ({found} stud" in view
+        if "To find some" not in view:
+            assert "set two of them back" in view
+    assert empty > 0
+
+
+def test_the_menus_counts_are_what_each_option_leaves(block, select):
+    """The embedded counts: studies for the four study filters, figures for the endpoint, for
+    every combination, as the selection functions count them; the reset goes to the start."""
+    controls, *_ = parts(block)
+    data = embedded_counts(block)
+    shape = [len(control.options) for control in controls]
+    assert data["shape"] == shape and data["start"] == [control.index for control in controls]
+    assert data["shows"] == ["studies"] * 4 + ["figures"]
+    assert data["nouns"] == {"studies": ["study", "studies"], "figures": ["figure", "figures"]}
+    for indices in combinations(controls):
+        chosen, rows = select(indices)
+        assert data["counts"]["studies"][flat_index(indices, shape)] == len(chosen), indices
+        assert data["counts"]["figures"][flat_index(indices, shape)] == len(select.figure_rows(rows)), indices
+
+
 def test_one_widget_per_distinct_selection(block, select):
-    controls, _, _, forest, _, _, table = parts(block)
+    controls, _, forest, _, table = parts(block)
     links = stack_controls()
     forest_views, table_views = {}, {}
     for indices in combinations(controls):
         chosen, rows = select(indices)
-        key = "no match" if chosen.empty else (indices[-1], rows) if rows else ("none", indices[-1])
+        studies = tuple(sorted(chosen["study_id"]))
+        if chosen.empty:
+            key = ("no match", shown(forest, controls, indices, links).value)
+        else:
+            key = (indices[-1], rows, studies) if rows else ("none", indices[-1])
         forest_views.setdefault(key, set()).add(id(shown(forest, controls, indices, links)))
         if not chosen.empty:
             mixed = (chosen["setting"] == "mixed").any()
@@ -183,7 +253,7 @@ def test_one_widget_per_distinct_selection(block, select):
 
 
 def test_neighbouring_combinations_differ_where_the_selection_does(block, select):
-    controls, chips, _, forest, _, survival, table = parts(block)
+    controls, chips, forest, survival, table = parts(block)
     links = stack_controls()
 
     def selection(indices):
@@ -207,7 +277,7 @@ def test_neighbouring_combinations_differ_where_the_selection_does(block, select
 
 
 def test_every_data_view_has_a_text_description(block):
-    controls, _, _, forest, _, survival, _ = parts(block)
+    controls, _, forest, survival, _ = parts(block)
     links = stack_controls()
     seen = set()
     for indices in combinations(controls):
@@ -229,10 +299,11 @@ def test_state_stays_within_the_page_budget(block):
 
 def test_explorer_can_start_on_a_selection(data):
     small = explorer.trial_explorer(*data, start={"lineage": "B", "endpoints": "mrd"})
-    controls, _, _, forest, *_ = parts(small)
+    controls, _, forest, *_ = parts(small)
     assert [control.index for control in controls] == [1, 0, 0, 0, 3]
+    assert embedded_counts(small)["start"] == [1, 0, 0, 0, 3]
     links = stack_controls()
-    assert "MRD negativity: 3 figures, 1 study" in shown(forest, controls, [1, 0, 0, 0, 3], links).value
+    assert "MRD negativity. 3 figures from the selected study." in shown(forest, controls, [1, 0, 0, 0, 3], links).value
     with pytest.raises(ValueError, match="start: unknown filter"):
         explorer.trial_explorer(*data, start={"colour": "B"})
     with pytest.raises(ValueError, match="start: lineage must be one of"):
@@ -278,11 +349,18 @@ def test_ongoing_explorer_filters_by_subtype_and_partner(ongoing_block):
         expected = selection.select_ongoing(unique, subtype=subtype, partner=partner)
         view = shown(tree, controls, indices, links)
         if expected.empty:
-            assert view.value == explorer.NO_TRIAL_HTML
-            no_match.add(id(view))
+            assert "No trial matches these filters" in view.value
+            no_match.add(view.value)
             continue
         assert re.findall(r">(NCT\d{8})</a>", view.value) == list(expected["nct_id"])
-    assert len(no_match) == 1
+    assert no_match
+    data = embedded_counts(ongoing_block)
+    assert data["shows"] == ["trials", "trials"] and data["start"] == [0, 0]
+    for indices in combinations(controls):
+        subtype = explorer.SUBTYPE_CHOICES[indices[0]][1]
+        partner = explorer.TRIAL_PARTNER_CHOICES[indices[1]][1]
+        expected = selection.select_ongoing(unique, subtype=subtype, partner=partner)
+        assert data["counts"]["trials"][flat_index(indices, data["shape"])] == len(expected)
     everything = shown(tree, controls, (0, 0), links).value
     assert len(set(re.findall(r"clinicaltrials\.gov/study/(NCT\d{8})", everything))) == len(unique) == 15
 
