@@ -80,9 +80,11 @@ test-notebooks:
 	$(BIN)/python -m pytest --nbval-lax chapters -n 2 --dist loadfile -q
 
 # The built site in Chromium. It needs `make dist` first: the front page links to the PDF
-# and the offline copy, and the link check follows every link.
+# and the offline copy, and the link check follows every link. Two workers (pytest-xdist),
+# each with its own Chromium: most of a page visit is waiting on the browser.
+BROWSER_WORKERS ?= 2
 test-browser: check-chromium
-	$(BIN)/python -m pytest tests/browser -q
+	$(BIN)/python -m pytest tests/browser -q -n $(BROWSER_WORKERS)
 
 # The whole book as one PDF, printed by Chromium (tools/book_pdf.py), into
 # $(BOOK_BUILD_DIR)/dist and the site's downloads/, where the front page links to it.
@@ -101,7 +103,7 @@ OFFLINE_TESTS := tests/browser/test_site.py tests/browser/test_publishing.py tes
 test-offline: check-chromium
 	rm -rf $(BOOK_BUILD_DIR)/dist/offline
 	$(BIN)/python -m zipfile -e $(BOOK_BUILD_DIR)/dist/venetoclax-all-book-site.zip $(BOOK_BUILD_DIR)/dist/offline
-	BOOK_SITE_DIR=$(BOOK_BUILD_DIR)/dist/offline/venetoclax-all-book $(BIN)/python -m pytest $(OFFLINE_TESTS) -q
+	BOOK_SITE_DIR=$(BOOK_BUILD_DIR)/dist/offline/venetoclax-all-book $(BIN)/python -m pytest $(OFFLINE_TESTS) -q -n $(BROWSER_WORKERS)
 
 # Insert or update, in every chapter notebook, the first cell that installs the book's
 # package when the notebook runs in Colab (tools/colab_cell.py), for BOOK_REPOSITORY.

@@ -17,7 +17,9 @@ It also loads the book's other extensions, one module each in this folder: the
 ``self-check`` directive (``self_check``), glossary definitions on term links
 (``glossary_tooltips``), the ``data-files`` list (``data_files``), accessibility fixes
 to the HTML (``accessible_html``), "et al." for truncated author lists
-(``citation_names``) and the evidence markers (``evidence``).
+(``citation_names``), the evidence markers (``evidence``) and a lighter first load
+(``page_weight``: no Font Awesome script, MathJax only where a page has mathematics, and
+each explorer's default view written into the page).
 """
 
 import os
@@ -72,6 +74,14 @@ def _set_repository(app, config):
 def setup(app):
     os.environ[STATIC_SITE_ENV] = "1"
     app.connect("config-inited", _set_repository)
-    for extension in ("self_check", "glossary_tooltips", "data_files", "accessible_html", "citation_names", "evidence"):
+    for extension in (
+        "self_check",
+        "glossary_tooltips",
+        "data_files",
+        "accessible_html",
+        "citation_names",
+        "evidence",
+        "page_weight",
+    ):
         app.setup_extension(extension)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

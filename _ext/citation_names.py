@@ -50,11 +50,9 @@ def _suffix_by_anchor(app) -> dict[str, str]:
     """The year letter of each entry that needs one, by the entry's anchor ("cite-agarwal2017")."""
     if not hasattr(app, "citation_year_suffixes"):
         entries = {}
-        for bibfile in app.config.bibtex_bibfiles:
+        for bibfile in getattr(app.config, "bibtex_bibfiles", None) or []:
             entries.update(parse_file(str(Path(app.srcdir, bibfile)), bib_format="bibtex").entries)
-        app.citation_year_suffixes = {
-            make_id(f"cite-{key}"): letter for key, letter in year_suffixes(entries).items()
-        }
+        app.citation_year_suffixes = {make_id(f"cite-{key}"): letter for key, letter in year_suffixes(entries).items()}
     return app.citation_year_suffixes
 
 

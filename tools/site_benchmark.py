@@ -6,10 +6,11 @@ opened in a fresh Chromium context, so nothing is cached, under a throttled phon
 a 390 x 844 touch screen, the CPU slowed 4 times (CDP `Emulation.setCPUThrottlingRate`)
 and a 9 Mbit/s network with a 150 ms round trip (`Network.emulateNetworkConditions`). For
 each page it prints the bytes transferred (compressed, headers included), the number of
-requests, the time of the load event and the time until every explorer is ready: every
-widget placeholder rendered, every visible image of its views decoded, and every explorer
-more than 50 px tall (times from the start of navigation). Goal: explorers ready in under
-4 s on every chapter.
+requests, the time of the load event and two times from the start of navigation: when every
+explorer shows its view (the first view written into the page by _ext/first_view.py, or the
+live explorer), with the visible images of the view decoded and the explorer more than
+50 px tall; and when every explorer is live (the widget renderer has drawn every widget
+placeholder, so the controls work). Goal: every chapter's explorers shown in under 4 s.
 
 Usage: python tools/site_benchmark.py [SITE] [--runs N]   (SITE: a built _build/html;
 default $BOOK_BUILD_DIR/html)
@@ -45,23 +46,36 @@ READY_TIMEOUT_MS = 120_000
 # Files a web host compresses; images and fonts are compressed already.
 COMPRESSED_SUFFIXES = {".html", ".js", ".css", ".json", ".svg", ".txt", ".map", ".xml", ".ipynb", ".csv"}
 
-# Set by an init script in every page: the time (performance.now(), from the start of
-# navigation) at which every explorer of the page was first seen ready.
+# Set by an init script in every page: the times (performance.now(), from the start of
+# navigation) at which every explorer of the page was first seen showing its view (its first
+# view, written into the page by _ext/first_view.py, or the live explorer) and at which every
+# explorer was first seen live (drawn by the widget renderer, its controls working).
 READY_WATCH_JS = """(() => {
-    const ready = () => {
+    const drawn = (box, minHeight) => box && box.checkVisibility() && box.getBoundingClientRect().height > minHeight
+        && [...box.querySelectorAll('img')].filter(image => image.getClientRects().length > 0)
+            .every(image => image.complete);
+    const live = () => {
         const views = [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')];
         if (!views.every(script => script.parentElement.querySelector('.jupyter-widgets'))) return false;
-        const explorers = [...document.querySelectorAll('.book-explorer')];
-        if (!explorers.every(explorer => explorer.getBoundingClientRect().height > 50)) return false;
-        return explorers.every(explorer => [...explorer.querySelectorAll('img')]
-            .filter(image => image.getClientRects().length > 0).every(image => image.complete));
+        return [...document.querySelectorAll('.book-explorer')].every(explorer => drawn(explorer, 50));
     };
+    const shown = () => [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')]
+        .every(script => {
+            const explorer = script.parentElement.querySelector('.book-explorer');
+            if (explorer) return drawn(explorer, 50);
+            const first = script.parentElement.querySelector('.book-first-view');
+            return first ? drawn(first, 50) : !!script.parentElement.querySelector('.jupyter-widgets');
+        });
     const poll = () => {
-        if (document.readyState !== 'loading' && ready()) {
-            window.__explorersReadyAt = performance.now();
-        } else {
-            setTimeout(poll, 50);
+        // The page's footer is parsed after its last explorer: every placeholder is in the page.
+        if (document.readyState !== 'loading' || document.querySelector('footer.bd-footer')) {
+            if (window.__firstViewsAt === undefined && shown()) window.__firstViewsAt = performance.now();
+            if (document.readyState !== 'loading' && live()) {
+                window.__explorersReadyAt = performance.now();
+                return;
+            }
         }
+        setTimeout(poll, 50);
     };
     poll();
 })();"""
@@ -139,6 +153,7 @@ def measure(browser, url: str) -> dict:
         load_ms = page.evaluate("() => performance.getEntriesByType('navigation')[0].loadEventStart")
         page.wait_for_function("() => window.__explorersReadyAt !== undefined", timeout=READY_TIMEOUT_MS)
         ready_ms = page.evaluate("() => window.__explorersReadyAt")
+        shown_ms = page.evaluate("() => window.__firstViewsAt ?? window.__explorersReadyAt")
         explorers = page.evaluate("() => document.querySelectorAll('.book-explorer').length")
         page.wait_for_load_state("networkidle")
         return {
@@ -146,10 +161,17 @@ def measure(browser, url: str) -> dict:
             "requests": len(transferred),
             "load_ms": load_ms,
             "ready_ms": ready_ms if explorers else None,
+            "shown_ms": shown_ms if explorers else None,
             "explorers": explorers,
         }
     finally:
         context.close()
+
+
+def _seconds(runs: list[dict], key: str) -> str:
+    """The median of one time over the runs, in seconds, or "no explorer"."""
+    times = [run[key] for run in runs if run[key] is not None]
+    return f"{statistics.median(times) / 1000:.2f}" if times else "no explorer"
 
 
 def main() -> None:
@@ -171,17 +193,16 @@ def main() -> None:
         f"{site}: {CPU_SLOWDOWN}x CPU slowdown, {BITS_PER_SECOND / 1e6:g} Mbit/s, {ROUND_TRIP_MS} ms round trip, "
         f"{VIEWPORT['width']} px, gzip; median of {arguments.runs} run(s)"
     )
-    print(f"{'page':44s} {'sent KB':>8s} {'requests':>9s} {'load s':>7s} {'explorers ready s':>18s}")
+    print(f"{'page':44s} {'sent KB':>8s} {'requests':>9s} {'load s':>7s} {'view shown s':>13s} {'controls s':>11s}")
     try:
         with headless_chromium() as browser:
             for page_path in chapters(site):
                 runs = [measure(browser, f"{url}/{page_path}") for _ in range(arguments.runs)]
                 median = {key: statistics.median(run[key] for run in runs) for key in ("bytes", "requests", "load_ms")}
-                ready = [run["ready_ms"] for run in runs if run["ready_ms"] is not None]
-                ready_text = f"{statistics.median(ready) / 1000:.2f}" if ready else "no explorer"
                 print(
                     f"{page_path:44s} {median['bytes'] / 1000:8.0f} {median['requests']:9.0f} "
-                    f"{median['load_ms'] / 1000:7.2f} {ready_text:>18s}"
+                    f"{median['load_ms'] / 1000:7.2f} {_seconds(runs, 'shown_ms'):>13s} "
+                    f"{_seconds(runs, 'ready_ms'):>11s}"
                 )
     finally:
         server.shutdown()

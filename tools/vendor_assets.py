@@ -1,7 +1,7 @@
 """Copy the browser assets the built site needs from node_modules into assets/npm.
 
 The book must work with no network, so nothing is loaded from a CDN: the widget
-renderer, require.js and MathJax are installed from the npm registry (pinned in
+renderer and MathJax are installed from the npm registry (pinned in
 package.json / package-lock.json) and copied here; `_config.yml` points the book at
 the copies. axe-core is used only by the browser tests and stays in node_modules.
 
@@ -18,10 +18,9 @@ VENDOR = ROOT / "assets" / "npm"
 
 # (source under node_modules, destination under assets/npm, file patterns left out)
 COPIES = [
-    # The AMD build of the html-manager and the icon fonts it requests beside itself;
-    # its other builds (embed.js, libembed-amd.js) are not used.
-    ("@jupyter-widgets/html-manager/dist", "html-manager/dist", ("embed.js", "libembed-amd.js", "*.map")),
-    ("requirejs/require.js", "requirejs/require.js", ()),
+    # The self-contained build of the html-manager (embed.js) and the icon fonts it requests
+    # beside itself; its AMD builds (embed-amd.js, libembed-amd.js, for require.js) are not used.
+    ("@jupyter-widgets/html-manager/dist", "html-manager/dist", ("embed-amd.js", "libembed-amd.js", "*.map")),
     # MathJax loads fonts and TeX extensions on demand relative to its entry script,
     # so the whole es5 tree is copied.
     ("mathjax/es5", "mathjax", ("*.map",)),

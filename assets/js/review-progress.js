@@ -51,7 +51,7 @@
 
   /* The site's root address, from the address of the built index script. */
   function siteRoot() {
-    var script = document.querySelector('script[src$="self-check-index.js"]');
+    var script = document.querySelector('script[src*="_static/self-check-index.js"]');
     if (!script) return null;
     return script.src.replace(/_static\/self-check-index\.js(\?.*)?$/, "");
   }

@@ -100,6 +100,15 @@ class PageWatch:
         wait_for_widgets(self.page)
         return self.page
 
+    def visit(self, page_path: str):
+        """Open `page_path` with a clean record: `problems` then holds this page's alone
+        (for a watcher shared by many tests, such as `reader`). The page before is left
+        for a blank one first, so that its requests cut short by leaving it (a late
+        favicon) are not recorded as this page's."""
+        self.page.goto("about:blank")
+        self.problems.clear()
+        return self.open(page_path)
+
     def close(self):
         self.context.close()
 
@@ -140,6 +149,46 @@ def wait_for_widgets(page, timeout_ms: int = 30_000) -> None:
                 script => script.parentElement.querySelector('.jupyter-widgets'))""",
         timeout=timeout_ms,
     )
+
+
+# A phone as the phone tests hold it: a touch screen, at twice the pixel density.
+PHONE = {"has_touch": True, "is_mobile": True, "device_scale_factor": 2}
+# Contexts of the `reader` fixture: a viewport and a colour mode, with the context's options.
+READERS = {
+    "desktop": (VIEWPORTS["desktop"], {}),
+    "phone": (VIEWPORTS["phone"], PHONE),
+    "dark phone": (VIEWPORTS["phone"], {"color_scheme": "dark", **PHONE}),
+}
+
+
+@pytest.fixture(scope="session")
+def readers(browser, site_url):
+    """One watcher per entry of READERS for the whole session, opened when first asked for.
+    Pages opened in one context share its HTTP cache, so the renderer and the theme load
+    once, not once per test. For tests that only read pages: a test that stores something
+    (an answer, a setting) uses `watch`, which starts from an empty context."""
+    opened: dict[str, PageWatch] = {}
+
+    def reader(name: str) -> PageWatch:
+        if name not in opened:
+            viewport, options = READERS[name]
+            opened[name] = PageWatch(browser, site_url, viewport, **options)
+            if options.get("color_scheme") == "dark":
+                # The theme keeps the reader's choice of mode in localStorage; this is choosing dark.
+                opened[name].context.add_init_script(
+                    "localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');"
+                )
+        return opened[name]
+
+    yield reader
+    for watcher in opened.values():
+        watcher.close()
+
+
+@pytest.fixture
+def reader(readers, request):
+    """The session's watcher for `request.param` (a key of READERS; default "desktop")."""
+    return readers(getattr(request, "param", "desktop"))
 
 
 @pytest.fixture

@@ -1,15 +1,20 @@
 """Accessibility of the built site in Chromium, at phone and desktop width.
 
 - axe-core (installed from the npm registry into node_modules by the Makefile, never from
-  a CDN) is injected into every page and must find no serious or critical violation,
-  both as the page loads and with the learner's tools opened (answers checked, details
-  opened, a glossary tooltip shown);
+  a CDN) is injected into every page and must find no serious or critical violation, once
+  per page in each colour mode (light on a desktop, dark on a phone), with the learner's
+  tools opened (answers checked, details opened, a glossary tooltip shown): what the page
+  shows as it loads is shown then too, with what the tools open;
 - headings are in order on every page: one h1 first, and no level skipped going down;
 - every control can be reached with the Tab key, and the self-check questions can be
   answered and checked with the keyboard alone;
 - glossary tooltips open on keyboard focus, hover and tap, close with Escape, and stay on
   the screen; a verdict is always given in words as well as colour;
-- the education-only banner is on every page and readable on a phone.
+- the education-only banner is on every page and readable on a phone (checked with the
+  other phone checks of each page, in test_phone.py).
+
+Tests that only read pages use the session's shared contexts (`reader`); a test that
+stores answers uses a fresh one (`watch`).
 """
 
 import itertools
@@ -64,18 +69,6 @@ def viewport_name(page) -> str:
     return next(name for name, size in VIEWPORTS.items() if size["width"] == page.viewport_size["width"])
 
 
-@pytest.mark.parametrize("watch", list(VIEWPORTS), indirect=True)
-@pytest.mark.parametrize("page_path", PAGES)
-def test_axe_finds_no_serious_or_critical_violation(watch, page_path):
-    page = watch.open(page_path)
-    # The page's own errors are taken before axe runs: axe fetches stylesheets again to
-    # read their @import rules and resolves the theme's `@import "../basic.css"` against
-    # the page instead of the stylesheet, a 404 of the audit, not of the site.
-    problems = list(watch.problems)
-    assert_no_blocking_violations(page, f"{page_path} ({viewport_name(page)})")
-    assert problems == [], "; ".join(problems)
-
-
 OPEN_TOOLS_JS = """() => {
     document.querySelectorAll('form.self-check-question').forEach(form => {
         const input = form.querySelector('input');
@@ -86,11 +79,18 @@ OPEN_TOOLS_JS = """() => {
 }"""
 
 
-@pytest.mark.parametrize("watch", list(VIEWPORTS), indirect=True)
-@pytest.mark.parametrize("page_path", sorted(set(PAGES_WITH_SELF_CHECKS) | set(PAGES_WITH_TERMS)))
-def test_axe_with_the_learner_tools_open(watch, page_path):
-    """The feedback, the answers and a tooltip are audited as the reader sees them."""
-    page = watch.open(page_path)
+# One audit per page in each colour mode: light at desktop width, dark on a phone.
+AXE_READERS = ["desktop", "dark phone"]
+
+
+@pytest.mark.parametrize("reader", AXE_READERS, indirect=True)
+@pytest.mark.parametrize("page_path", PAGES)
+def test_axe_finds_no_serious_or_critical_violation(reader, page_path, request):
+    """The page as it loads, and the feedback, the answers and a tooltip as the reader sees
+    them once opened: opening the tools hides nothing the loaded page showed."""
+    page = reader.visit(page_path)
+    mode = "dark" if "dark" in request.node.callspec.params["reader"] else "light"
+    assert page.evaluate("() => document.documentElement.dataset.theme") == mode, f"{page_path}: not in {mode} mode"
     page.evaluate(OPEN_TOOLS_JS)
     # Opened content fades in (CSS transitions); audit it once it is fully shown, not while
     # its colours are still half transparent.
@@ -98,8 +98,16 @@ def test_axe_with_the_learner_tools_open(watch, page_path):
     if page_path in PAGES_WITH_TERMS:
         page.locator(".glossary-term a").first.focus()
         page.wait_for_selector("#glossary-tooltip:not([hidden])")
-    problems = list(watch.problems)  # before axe: see test_axe_finds_no_serious_or_critical_violation
-    assert_no_blocking_violations(page, f"{page_path} ({viewport_name(page)}, tools open)")
+    # The page's own errors are taken before axe runs: axe fetches stylesheets again to
+    # read their @import rules and resolves the theme's `@import "../basic.css"` against
+    # the page instead of the stylesheet, a 404 of the audit, not of the site.
+    problems = list(reader.problems)
+    try:
+        assert_no_blocking_violations(page, f"{page_path} ({viewport_name(page)}, {mode} mode, tools open)")
+    finally:
+        # The checked answers are stored: forget them, so that the shared context's other
+        # pages show no progress of this test's making.
+        page.evaluate("() => localStorage.removeItem('venetoclax-all-book.review.v1')")
     assert problems == [], "; ".join(problems)
 
 
@@ -111,8 +119,8 @@ HEADINGS_JS = """() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
 
 
 @pytest.mark.parametrize("page_path", PAGES)
-def test_headings_are_in_order(watch, page_path):
-    headings = watch.open(page_path).evaluate(HEADINGS_JS)
+def test_headings_are_in_order(reader, page_path):
+    headings = reader.visit(page_path).evaluate(HEADINGS_JS)
     assert headings, f"{page_path}: no headings"
     assert [heading["level"] for heading in headings].count(1) == 1, f"{page_path}: not exactly one h1: {headings}"
     assert headings[0]["level"] == 1, f"{page_path}: the first heading is not the h1: {headings[0]}"
@@ -148,19 +156,30 @@ FOCUSABLE_JS = """() => {
 }"""
 
 
-@pytest.mark.parametrize("watch", list(VIEWPORTS), indirect=True)
+# Records the number of every control that takes the focus, as the Tab key moves it.
+RECORD_FOCUS_JS = """() => {
+    window.__reachedWithTab = new Set();
+    document.addEventListener('focusin', event => {
+        const index = event.target.dataset && event.target.dataset.a11yIndex;
+        if (index !== undefined) window.__reachedWithTab.add(Number(index));
+    }, true);
+}"""
+TAB_PRESSES_PER_CHECK = 20
+
+
+@pytest.mark.parametrize("reader", list(VIEWPORTS), indirect=True)
 @pytest.mark.parametrize("page_path", PAGES)
-def test_every_control_in_the_page_is_reached_with_the_tab_key(watch, page_path):
-    page = watch.open(page_path)
+def test_every_control_in_the_page_is_reached_with_the_tab_key(reader, page_path):
+    page = reader.visit(page_path)
     expected = set(page.evaluate(FOCUSABLE_JS))
-    reached = set()
+    page.evaluate(RECORD_FOCUS_JS)
     page.locator("body").focus()
-    for _ in range(len(expected) + 200):
-        page.keyboard.press("Tab")
-        index = page.evaluate("() => document.activeElement && document.activeElement.dataset.a11yIndex")
-        if index is not None:
-            reached.add(int(index))
-        if reached == expected:
+    reached = set()
+    for _ in range(0, len(expected) + 200, TAB_PRESSES_PER_CHECK):
+        for _ in range(TAB_PRESSES_PER_CHECK):
+            page.keyboard.press("Tab")
+        reached = set(page.evaluate("() => [...window.__reachedWithTab]"))
+        if reached >= expected:
             break
     missing = page.evaluate(
         """indices => indices.map(index => {
@@ -170,6 +189,7 @@ def test_every_control_in_the_page_is_reached_with_the_tab_key(watch, page_path)
         sorted(expected - reached),
     )
     assert missing == [], f"{page_path} ({viewport_name(page)}): not reachable with Tab: {missing}"
+    assert reader.problems == [], "; ".join(reader.problems)
 
 
 def answer_with_keyboard(page, form, choose: list[int]) -> str:
@@ -251,10 +271,10 @@ def test_self_check_answers_are_there_without_javascript(browser, site_url):
 TOOLTIP = "#glossary-tooltip"
 
 
-@pytest.mark.parametrize("watch", list(VIEWPORTS), indirect=True)
+@pytest.mark.parametrize("reader", list(VIEWPORTS), indirect=True)
 @pytest.mark.parametrize("page_path", PAGES_WITH_TERMS)
-def test_glossary_tooltip_opens_on_focus_and_closes_with_escape(watch, page_path):
-    page = watch.open(page_path)
+def test_glossary_tooltip_opens_on_focus_and_closes_with_escape(reader, page_path):
+    page = reader.visit(page_path)
     terms = page.locator(".glossary-term")
     visible = page.evaluate(
         "() => [...document.querySelectorAll('.glossary-term')].flatMap("
@@ -275,11 +295,11 @@ def test_glossary_tooltip_opens_on_focus_and_closes_with_escape(watch, page_path
         page.keyboard.press("Escape")
         tooltip.wait_for(state="hidden")
         assert link.get_attribute("aria-describedby") is None
-    assert watch.problems == [], "; ".join(watch.problems)
+    assert reader.problems == [], "; ".join(reader.problems)
 
 
-def test_glossary_tooltip_opens_on_hover(watch):
-    page = watch.open(PAGES_WITH_TERMS[0])
+def test_glossary_tooltip_opens_on_hover(reader):
+    page = reader.visit(PAGES_WITH_TERMS[0])
     link = page.locator(".glossary-term a").first
     link.hover()
     page.locator(TOOLTIP).wait_for(state="visible")
@@ -302,25 +322,5 @@ def test_glossary_tooltip_on_a_phone_first_tap_shows_second_tap_follows(browser,
         link.tap()
         page.wait_for_url(f"**/{Path(href.split('#')[0]).name}#{href.split('#')[1]}")
         assert watch.problems == [], "; ".join(watch.problems)
-    finally:
-        watch.close()
-
-
-@pytest.mark.parametrize("page_path", PAGES)
-def test_education_banner_is_readable_on_a_phone(browser, site_url, page_path):
-    watch = PageWatch(browser, site_url, VIEWPORTS["phone"])
-    try:
-        page = watch.open(page_path)
-        banner = page.locator(".bd-header-announcement")
-        assert banner.is_visible(), f"{page_path}: no education-only banner"
-        assert "For education only" in banner.inner_text()
-        assert "not a guide to treating patients" in banner.inner_text()
-        box = banner.bounding_box()
-        assert box["y"] < 5 and box["width"] <= VIEWPORTS["phone"]["width"], f"{page_path}: banner at {box}"
-        size = page.evaluate(
-            "() => parseFloat(getComputedStyle(document.querySelector('.bd-header-announcement__content')).fontSize)"
-        )
-        assert size >= 14, f"{page_path}: banner text is {size}px, too small to read on a phone"
-        assert "not clinical guidance" in page.locator(".bd-footer-content").inner_text()
     finally:
         watch.close()

@@ -89,8 +89,8 @@ def step_through_sliders(page, explorer, where: str, chosen: list[str]) -> None:
 
 
 @pytest.mark.parametrize("page_path", PAGES_WITH_EXPLORERS)
-def test_each_explorer_title_names_its_controls(watch, page_path):
-    page = watch.open(page_path)
+def test_each_explorer_title_names_its_controls(reader, page_path):
+    page = reader.visit(page_path)
     explorers = page.locator(f".{EXPLORER_CLASS}")
     for explorer_index in range(explorers.count()):
         explorer = explorers.nth(explorer_index)
@@ -108,4 +108,4 @@ def test_each_explorer_title_names_its_controls(watch, page_path):
                 dropdown.select_option(index=option)
                 step_through_sliders(page, explorer, f"{where}, {plain(label)!r} chosen", chosen(dropdowns))
             dropdown.select_option(index=defaults[index])
-    assert watch.problems == [], "; ".join(watch.problems)
+    assert reader.problems == [], "; ".join(reader.problems)

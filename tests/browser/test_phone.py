@@ -8,12 +8,16 @@
   24 CSS px (WCAG 2.2, 2.5.8);
 - slider readouts are text, not editable fields that desynchronise from the slider;
 - in dark mode the layers of every layered figure (a background image of the axes and SVG
-  data layers over it) share one box, within 2px, so data sit where the axes say.
+  data layers over it) share one box, within 2px, so data sit where the axes say;
+- the education-only banner is on every page and readable on a phone.
+
+The checks of one page at phone width are made in one visit, each problem named; pages are
+opened in the session's shared phone contexts (conftest.py's `reader`).
 """
 
 import pytest
 
-from tests.browser.conftest import SITE, VIEWPORTS, PageWatch, site_pages
+from tests.browser.conftest import SITE, site_pages
 from widgets.explorers.static_views import EXPLORER_CLASS, READOUT_CLASS
 
 PAGES = site_pages()
@@ -21,7 +25,6 @@ PAGES_WITH_EXPLORERS = [page for page in PAGES if EXPLORER_CLASS in (SITE / page
 PAGES_WITH_SLIDERS = [
     page for page in PAGES_WITH_EXPLORERS if "SelectionSliderModel" in (SITE / page).read_text(encoding="utf-8")
 ]
-PHONE = {"has_touch": True, "is_mobile": True, "device_scale_factor": 2}
 MIN_TARGET_PX = 24
 MAX_LAYER_OFFSET_PX = 2
 
@@ -29,19 +32,13 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def phone(browser, site_url):
-    watch = PageWatch(browser, site_url, VIEWPORTS["phone"], **PHONE)
-    yield watch
-    watch.close()
+def phone(readers):
+    return readers("phone")
 
 
 @pytest.fixture
-def dark_phone(browser, site_url):
-    watch = PageWatch(browser, site_url, VIEWPORTS["phone"], color_scheme="dark", **PHONE)
-    # The theme keeps the reader's choice of mode in localStorage; this is choosing dark.
-    watch.context.add_init_script("localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');")
-    yield watch
-    watch.close()
+def dark_phone(readers):
+    return readers("dark phone")
 
 
 # Tables whose scrolling box is narrower than the table, and whether a cue is shown above it.
@@ -92,10 +89,33 @@ def open_drawer(page, toggle_selector: str, drawer_selector: str) -> str | None:
     return None if links else f"{drawer_selector} opened with no visible link in it"
 
 
+# The education-only banner: its text, where it is, and its text size.
+BANNER_JS = """() => {
+    const banner = document.querySelector('.bd-header-announcement');
+    const content = document.querySelector('.bd-header-announcement__content');
+    const footer = document.querySelector('.bd-footer-content');
+    if (!banner || !banner.checkVisibility()) return ['no education-only banner'];
+    const box = banner.getBoundingClientRect();
+    const problems = [];
+    const text = banner.innerText;
+    if (!text.includes('For education only') || !text.includes('not a guide to treating patients')) {
+        problems.push(`banner reads ${text}`);
+    }
+    if (box.y >= 5 || box.width > window.innerWidth) problems.push(`banner at y ${box.y}, ${box.width}px wide`);
+    const size = content ? parseFloat(getComputedStyle(content).fontSize) : 0;
+    if (size < 14) problems.push(`banner text is ${size}px, too small to read on a phone`);
+    if (!footer || !footer.innerText.includes('not clinical guidance')) {
+        problems.push('no education-only notice in the footer');
+    }
+    return problems;
+}"""
+
+
 @pytest.mark.parametrize("page_path", PAGES)
 def test_a_phone_reader_can_navigate_read_tables_and_touch_controls(phone, page_path):
-    page = phone.open(page_path)
-    problems = [f"table hides columns without a cue: {table}" for table in page.evaluate(HIDDEN_COLUMNS_JS)]
+    page = phone.visit(page_path)
+    problems = [f"education notice: {problem}" for problem in page.evaluate(BANNER_JS)]
+    problems += [f"table hides columns without a cue: {table}" for table in page.evaluate(HIDDEN_COLUMNS_JS)]
     problems += [f"touch target under {MIN_TARGET_PX}px: {target}" for target in page.evaluate(SMALL_TARGETS_JS)]
     problems += [f"editable readout: {element}" for element in page.evaluate(EDITABLE_JS)]
     problem = open_drawer(page, ".primary-toggle", "#pst-primary-sidebar-modal")
@@ -112,7 +132,7 @@ def test_a_phone_reader_can_navigate_read_tables_and_touch_controls(phone, page_
 @pytest.mark.parametrize("page_path", PAGES_WITH_SLIDERS)
 def test_slider_readouts_follow_the_slider_as_text(phone, page_path):
     """Moving a slider changes its readout, and no readout is an editable field."""
-    page = phone.open(page_path)
+    page = phone.visit(page_path)
     handles = page.locator(f".{EXPLORER_CLASS} .noUi-handle")
     assert handles.count() > 0, f"{page_path}: no slider"
     for index in range(handles.count()):
@@ -156,7 +176,7 @@ LAYER_BOXES_JS = f"""() => [...document.querySelectorAll('.{EXPLORER_CLASS} .wid
 
 @pytest.mark.parametrize("page_path", PAGES_WITH_EXPLORERS)
 def test_layered_figures_keep_one_box_in_dark_mode(dark_phone, page_path):
-    page = dark_phone.open(page_path)
+    page = dark_phone.visit(page_path)
     assert page.evaluate("() => document.documentElement.dataset.theme") == "dark"
     figures = page.evaluate(LAYER_BOXES_JS)
     for number, layers in enumerate(figures, start=1):
@@ -180,7 +200,7 @@ PAGES_WITH_SOLUTIONS = [
 @pytest.mark.parametrize("page_path", PAGES_WITH_SOLUTIONS[:1])
 def test_tapping_a_solution_title_opens_the_solution_and_stays_on_the_page(phone, page_path):
     """The title bar's words "Exercise N" were a link away from the solution it opens."""
-    page = phone.open(page_path)
+    page = phone.visit(page_path)
     solution = page.locator(".solution.dropdown").first
     title = solution.locator(".admonition-title")
     assert title.locator("a").count() == 0, f"{page_path}: the solution's title bar holds a link"
@@ -194,8 +214,8 @@ def test_tapping_a_solution_title_opens_the_solution_and_stays_on_the_page(phone
 
 
 @pytest.mark.parametrize("page_path", PAGES_WITH_EXPLORERS[:1])
-def test_explorer_dropdowns_show_a_focus_ring(watch, page_path):
-    page = watch.open(page_path)
+def test_explorer_dropdowns_show_a_focus_ring(reader, page_path):
+    page = reader.visit(page_path)
     page.keyboard.press("Tab")  # the reader is using the keyboard
     select = page.locator(f".{EXPLORER_CLASS} select").first
     select.focus()

@@ -3,7 +3,9 @@ forgotten on request, the spaced-repetition order, numeric answers, the site ope
 disk, and the explorer step of every case page.
 
 Uses the shared fixtures of conftest.py (`watch` serves the site and records every error
-and off-site request). Each test gets a fresh browser context, so localStorage starts empty.
+and off-site request). Each test that stores answers gets a fresh browser context (`watch`),
+so localStorage starts empty; the case pages' explorers are read in the session's shared
+desktop context (`reader`).
 """
 
 import re
@@ -166,8 +168,8 @@ def test_there_are_at_least_five_case_pages():
 
 
 @pytest.mark.parametrize("page_path", CASE_PAGES)
-def test_every_case_page_explorer_step_works(watch, page_path):
-    page = watch.open(page_path)
+def test_every_case_page_explorer_step_works(reader, page_path):
+    page = reader.visit(page_path)
     counts = page.evaluate(CONTROLS_JS)
     assert counts and all(counts), f"{page_path}: no explorer with controls"
     assert page.evaluate(EMPTY_WIDGETS_JS) == [], f"{page_path}: an explorer rendered empty"
@@ -177,7 +179,7 @@ def test_every_case_page_explorer_step_works(watch, page_path):
         control = explorer.locator(f".{CONTROLS_CLASS} select, .{CONTROLS_CLASS} .noUi-handle").first
         control.scroll_into_view_if_needed()
         before = views.screenshot()
-        change_control(page, control)
+        change_control(page, control, views)
         assert views.screenshot() != before, f"{page_path}: explorer {explorer_index + 1} did not respond"
     assert page.locator(".self-check-question").count() >= 3
-    assert watch.problems == [], "; ".join(watch.problems)
+    assert reader.problems == [], "; ".join(reader.problems)

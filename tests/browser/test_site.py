@@ -6,10 +6,13 @@ widget must render; math must typeset; every explorer control must change what i
 explorer shows. A full-page screenshot of each page is saved in _build/screenshots/.
 """
 
+import contextlib
+import functools
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.conftest import (
     SCREENSHOTS,
@@ -44,30 +47,42 @@ EMPTY_WIDGETS_JS = f"""() => [...document.querySelectorAll('{WIDGET_VIEWS}')].fl
 }})"""
 
 
-@pytest.mark.parametrize("watch", list(VIEWPORTS), indirect=True)
+# Resolves once the page's fonts and every image that has started loading have finished
+# (loaded or failed), so that late requests are seen.
+LATE_REQUESTS_JS = """() => Promise.all([document.fonts.ready, ...[...document.images]
+    .filter(image => !image.complete && image.loading !== 'lazy')
+    .map(image => new Promise(done => {
+        image.addEventListener('load', done);
+        image.addEventListener('error', done);
+    }))])
+    .then(() => true)"""
+
+
+@pytest.mark.parametrize("reader", list(VIEWPORTS), indirect=True)
 @pytest.mark.parametrize("page_path", PAGES)
-def test_page_loads_offline_without_errors(watch, page_path):
-    page = watch.open(page_path)
+def test_page_loads_offline_without_errors(reader, page_path):
+    page = reader.visit(page_path)
     empty = page.evaluate(EMPTY_WIDGETS_JS)
-    page.wait_for_timeout(300)  # let late requests (fonts, images) finish or fail
+    page.evaluate(LATE_REQUESTS_JS)
     viewport = next(name for name, size in VIEWPORTS.items() if size["width"] == page.viewport_size["width"])
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{page_path.replace('/', '__')[:-5]}-{viewport}.png", full_page=True)
+    path = SCREENSHOTS / f"{page_path.replace('/', '__')[:-5]}-{viewport}.png"
+    page.screenshot(path=path, full_page=True, scale="css")
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
-    assert watch.problems == [], f"{page_path} ({viewport}): " + "; ".join(watch.problems)
+    assert reader.problems == [], f"{page_path} ({viewport}): " + "; ".join(reader.problems)
     assert empty == [], f"{page_path}: widgets rendered empty: {empty}"
     assert overflow <= 1, f"{page_path} ({viewport}): the page is {overflow}px wider than the screen"
 
 
 @pytest.mark.parametrize("page_path", PAGES_WITH_MATH)
-def test_math_is_typeset(watch, page_path):
-    page = watch.open(page_path)
+def test_math_is_typeset(reader, page_path):
+    page = reader.visit(page_path)
     page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
     page.evaluate("() => MathJax.startup.promise")
     untypeset = page.evaluate("""() => [...document.querySelectorAll('.math')]
         .filter(element => !element.querySelector('mjx-container')).map(element => element.textContent.slice(0, 60))""")
     assert untypeset == [], f"{page_path}: math left as TeX: {untypeset}"
-    assert watch.problems == [], "; ".join(watch.problems)
+    assert reader.problems == [], "; ".join(reader.problems)
 
 
 CONTROLS_JS = f"""() => [...document.querySelectorAll('.{EXPLORER_CLASS}')].map(explorer =>
@@ -79,8 +94,10 @@ ALL_CONTROLS_JS = """() => document.querySelectorAll(
     + ' .jupyter-widgets input').length"""
 
 
-def change_control(page, control) -> None:
-    """Move one control to another option, as a reader would."""
+def change_control(page, control, views=None) -> None:
+    """Move one control to another option, as a reader would. With `views` (the locator of
+    the explorer's views), return once they show something else, or after 3 s if they do not."""
+    shown = views.evaluate("element => element.innerHTML") if views is not None else None
     tag = control.evaluate("element => element.tagName.toLowerCase()")
     if tag == "select":
         options = control.evaluate("element => [...element.options].map(option => option.value)")
@@ -94,12 +111,18 @@ def change_control(page, control) -> None:
             "element => element.getAttribute('aria-valuenow') === element.getAttribute('aria-valuemax')"
         )
         page.keyboard.press("Home" if at_end else "End")
-    page.wait_for_timeout(250)
+    if views is None:
+        return
+    # On a time-out the caller's comparison of what is shown names the control.
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_function(
+            "([element, shown]) => element.innerHTML !== shown", arg=[views.element_handle(), shown], timeout=3000
+        )
 
 
 @pytest.mark.parametrize("page_path", PAGES_WITH_WIDGETS)
-def test_every_control_changes_what_its_explorer_shows(watch, page_path):
-    page = watch.open(page_path)
+def test_every_control_changes_what_its_explorer_shows(reader, page_path):
+    page = reader.visit(page_path)
     counts = page.evaluate(CONTROLS_JS)
     assert sum(counts) == page.evaluate(ALL_CONTROLS_JS), (
         f"{page_path}: a control sits outside an explorer's controls, so nothing shows it works on the static page"
@@ -114,11 +137,11 @@ def test_every_control_changes_what_its_explorer_shows(watch, page_path):
             control = controls.nth(control_index)
             control.scroll_into_view_if_needed()
             before = views.screenshot()
-            change_control(page, control)
+            change_control(page, control, views)
             assert views.screenshot() != before, (
                 f"{page_path}: explorer {explorer_index + 1}, control {control_index + 1} did not change the view"
             )
-    assert watch.problems == [], "; ".join(watch.problems)
+    assert reader.problems == [], "; ".join(reader.problems)
 
 
 def test_reload_keeps_widgets(watch):
@@ -142,7 +165,9 @@ class _Links(HTMLParser):
             self.hrefs.append(attributes["href"])
 
 
+@functools.cache
 def _parse(path):
+    """The links and anchors of one page, read once however many links point at it."""
     parser = _Links()
     parser.feed(path.read_text(encoding="utf-8"))
     return parser
