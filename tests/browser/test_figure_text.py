@@ -17,7 +17,8 @@ from widgets.presentation import style
 PAGES = [
     page
     for page in site_pages()
-    if page[: len("chapters/01_")] in {f"chapters/{n}_" for n in ("01", "02", "03", "04", "07")}
+    if page[: len("chapters/01_")] in {f"chapters/{n}_" for n in ("01", "02", "03", "04", "07", "08")}
+    or page.startswith("chapters/cases/05_")
 ]
 PHONE = {"has_touch": True, "is_mobile": True, "device_scale_factor": 2}
 # Rounding of the layout, in CSS px.
@@ -54,7 +55,7 @@ def dark_phone(browser, site_url):
 
 
 def test_the_pages_of_the_phone_first_figures_are_checked():
-    assert len(PAGES) == 5, PAGES
+    assert len(PAGES) == 7, PAGES
 
 
 @pytest.mark.parametrize("page_path", PAGES)

@@ -15,9 +15,11 @@ import pytest
 from matplotlib.text import Text
 
 from widgets import model
-from widgets.chapters import introduction, preclinical, resistance, role_of_bcl2, venetoclax
+from widgets.chapters import introduction, preclinical, resistance, role_of_bcl2, safety, venetoclax
 from widgets.explorers import balance
+from widgets.pharmacokinetics import dosing
 from widgets.presentation import style
+from widgets.presentation.figures import exposure
 from widgets.presentation.figures.balance import balance_figure
 from widgets.presentation.figures.bh3 import bh3_bars
 from widgets.presentation.figures.mechanism import SCAN_DOSES_NM, MechanismFigure
@@ -25,7 +27,7 @@ from widgets.presentation.figures.mechanism import SCAN_DOSES_NM, MechanismFigur
 MIN_CSS_PX = 11
 PHONE_FIGURE_PX = 322  # the narrowest figure box at 390 px, as the browser test measures it
 
-# The figures of chapters 01-04 and 07 shown by the inline backend (the heat map of chapter 04
+# The figures of chapters 01-04, 07 and 08 shown by the inline backend (the heat map of chapter 04
 # is drawn to another rule, by its own module).
 INLINE_FIGURES = {
     "01 lineage_share": introduction.lineage_share_figure,
@@ -33,6 +35,7 @@ INLINE_FIGURES = {
     **{f"03 {name}": (lambda name=name: venetoclax.figure(name)) for name in venetoclax.FIGURES},
     "04 preclinical_partners": lambda: preclinical.figure("preclinical_partners"),
     **{f"07 {name}": (lambda name=name: resistance.figure(name)) for name in resistance.FIGURES},
+    "08 azole_estimates": safety.azole_estimates_figure,
 }
 # Figures drawn whole into an explorer's image.
 EXPLORER_FIGURES = {
@@ -40,6 +43,9 @@ EXPLORER_FIGURES = {
     "03/07 mechanism explorer axes": lambda: MechanismFigure(60.0, model.MOMP_THRESHOLD_NM.value).fig,
     "04 BH3 explorer": lambda: bh3_bars(
         model.bh3_profile(model.PROFILES["mcl1_resistant"].scaled(mcl1=4.0)), "MCL-1-driven resistance, MCL-1 ×4"
+    ),
+    "08 and case 5 exposure explorer": lambda: exposure.exposure_course(
+        dosing.exposure_scenario("aml_hma_3_day", "posaconazole", True), size_in=exposure.EXPLORER_SIZE_IN
     ),
 }
 

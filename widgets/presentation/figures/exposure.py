@@ -35,7 +35,7 @@ def _inhibitor_bar(ax, taken, label: bool) -> None:
     )
 
 
-def exposure_course(scenario, *, title: str = "", size_in: tuple[float, float] = (style.FULL_WIDTH_IN, 6.2)):
+def exposure_course(scenario, *, title: str = "", size_in: tuple[float, float] = (style.FIGURE_WIDTH_IN, 5.6)):
     """Two panels: plasma concentration over the days shown, and each day's exposure relative to the reference.
 
     ``scenario``: a ``widgets.pharmacokinetics.dosing.ExposureScenario``. Top: concentration in µg/mL
@@ -81,16 +81,15 @@ def exposure_course(scenario, *, title: str = "", size_in: tuple[float, float] =
         course.concentration_ug_per_ml.max(),
         scenario.highest_course.concentration_ug_per_ml.max(),
     )
-    top.set_ylim(0, highest * 1.6)  # headroom above the curves for the legend
+    top.set_ylim(0, highest * 1.15)
     micromolar = top.secondary_yaxis("right", functions=(pk.ug_per_ml_to_um, pk.um_to_ug_per_ml))
     micromolar.set_ylabel("µM")
-    top.legend(loc="upper left", fontsize=9, frameon=False)
     if title:
-        top.set_title(title, loc="left", fontsize=11)
+        top.set_title(title, loc="left", fontsize=style.TITLE_PT)
 
     _inhibitor_bar(bottom, taken, label=False)
     bottom.axhline(1.0, color=style.OKABE_ITO["grey"], linestyle=":", linewidth=1.2)
-    bottom.text(0.3, 1.08, "reference", color="#555555", fontsize=9, va="bottom")
+    bottom.text(0.3, 1.08, "reference", color="#555555", fontsize=style.TEXT_PT, va="bottom")
     bottom.plot(days_axis, scenario.auc_ratio(reference), color=REFERENCE_COLOR, linestyle="--", linewidth=1.4)
     ratio = scenario.auc_ratio()
     if has_inhibitor or scenario.plan.adjusted:
@@ -106,12 +105,15 @@ def exposure_course(scenario, *, title: str = "", size_in: tuple[float, float] =
         xytext=(4, 0),
         textcoords="offset points",
         va="center",
-        fontsize=10,
+        fontsize=style.TEXT_PT,
         color=SCENARIO_COLOR if has_inhibitor else REFERENCE_COLOR,
     )
     bottom.set_xlabel("Day of treatment")
-    bottom.set_xlim(0, len(course.daily_doses_mg) + 4)
-    fig.tight_layout()
+    bottom.set_xlim(0, len(course.daily_doses_mg) + 12)
+    # The legend under the panels, one entry a line, so that it fits a phone-wide figure.
+    handles, labels = top.get_legend_handles_labels()
+    fig.legend(handles, labels, loc="lower left", ncol=1, fontsize=style.TEXT_PT, frameon=False)
+    fig.tight_layout(rect=(0, 0.045 * len(labels) + 0.01, 1, 1))
     return fig
 
 
@@ -155,7 +157,8 @@ def interaction_estimates(studies, effects):
     """
     rows = list(studies.itertuples(index=False))
     folds = fold_increase_by_study(effects)
-    fig, ax = plt.subplots(figsize=(style.FULL_WIDTH_IN, 0.6 * len(rows) + 2.2))
+    # Its tick labels reach past the axes, so the figure is drawn a little narrower than the rule.
+    fig, ax = plt.subplots(figsize=(style.FIGURE_WIDTH_IN - 0.2, 0.75 * len(rows) + 3.0))
     for position, row in enumerate(rows):
         fold = folds[row.study_id]
         from_paper = row.reported_in == "primary_paper"
@@ -168,13 +171,13 @@ def interaction_estimates(studies, effects):
             linestyle="none",
             color=SCENARIO_COLOR if from_paper else INHIBITOR_COLOR,
         )
-        ax.text(fold * 1.08, position, f"×{fold_change(fold)}", va="center", fontsize=10)
+        ax.text(fold * 1.08, position, f"×{fold_change(fold)}", va="center", fontsize=style.TEXT_PT)
     labels = [
-        f"{row.inhibitor.capitalize()}, venetoclax {row.venetoclax_with_inhibitor_mg:g} mg\n"
+        f"{row.inhibitor.capitalize()},\nvenetoclax {row.venetoclax_with_inhibitor_mg:g} mg\n"
         f"({'paper' if row.reported_in == 'primary_paper' else 'label'})"
         for row in rows
     ]
-    ax.set_yticks(range(len(rows)), labels, fontsize=9)
+    ax.set_yticks(range(len(rows)), labels, fontsize=style.TEXT_PT)
     ax.invert_yaxis()
     for key, linestyle in (("posaconazole", "-"), ("other_strong_cyp3a", "--")):
         ax.axvline(effects[key].fold_increase, color=REFERENCE_COLOR, linestyle=linestyle, linewidth=1)
@@ -182,19 +185,19 @@ def interaction_estimates(studies, effects):
     ax.set_xlim(1, 30)
     ax.set_xticks([1, 2, 5, 10, 20], ["1", "2", "5", "10", "20"])
     ax.minorticks_off()
-    ax.set_xlabel("Rise in venetoclax exposure at the same dose (fold, log scale)")
+    ax.set_xlabel("Rise in venetoclax exposure at the\nsame dose (fold, log scale)")
     ax.plot([], [], marker="o", linestyle="none", color=SCENARIO_COLOR, label="As the paper reports it")
     ax.plot([], [], marker="s", linestyle="none", color=INHIBITOR_COLOR, label="As the label reports it")
     ax.plot([], [], color=REFERENCE_COLOR, label="Model: posaconazole")
     ax.plot([], [], color=REFERENCE_COLOR, linestyle="--", label="Model: other strong inhibitors")
-    fig.legend(loc="lower center", ncol=2, fontsize=9, frameon=False)
-    fig.tight_layout(rect=(0, 0.12, 1, 1))
+    fig.legend(loc="lower left", ncol=1, fontsize=style.TEXT_PT, frameon=False)
+    fig.tight_layout(rect=(0, 0.17, 1, 1))
     return fig
 
 
-#: Width and height (inches) of an explorer image: a little smaller than a full-width figure,
-#: so that 24 embedded views keep the page light and the text stays legible on a phone.
-EXPLORER_SIZE_IN = (6.4, 5.4)
+#: Width and height (inches) of an explorer image: phone-wide (``style.FIGURE_WIDTH_IN``), so
+#: that its text stays legible on a phone and 24 embedded views keep the page light.
+EXPLORER_SIZE_IN = (style.FIGURE_WIDTH_IN, 5.6)
 
 
 def exposure_view_image(scenario, *, title: str, schedule_text: str) -> str:
