@@ -51,7 +51,7 @@ node_modules/.installed: package.json package-lock.json | check-npm
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-assets/npm/.copied: node_modules/.installed tools/vendor_assets.py | $(VENV)/.installed
+assets/npm/.copied: node_modules/.installed tools/vendor_assets.py $(wildcard tools/widget-renderer/*) | $(VENV)/.installed
 	$(BIN)/python tools/vendor_assets.py
 	touch $@
 

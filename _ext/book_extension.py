@@ -17,9 +17,9 @@ It also loads the book's other extensions, one module each in this folder: the
 ``self-check`` directive (``self_check``), glossary definitions on term links
 (``glossary_tooltips``), the ``data-files`` list (``data_files``), accessibility fixes
 to the HTML (``accessible_html``), "et al." for truncated author lists
-(``citation_names``), the evidence markers (``evidence``) and a lighter first load
-(``page_weight``: no Font Awesome script, MathJax only where a page has mathematics, and
-each explorer's default view written into the page).
+(``citation_names``), the evidence markers (``evidence``), formulas written as MathML
+(``mathml``) and a lighter first load (``page_weight``: no Font Awesome script, explorer
+views in shared files, and each explorer's default view written into the page).
 """
 
 import os
@@ -81,6 +81,7 @@ def setup(app):
         "accessible_html",
         "citation_names",
         "evidence",
+        "mathml",
         "page_weight",
     ):
         app.setup_extension(extension)

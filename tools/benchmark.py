@@ -19,12 +19,15 @@ import json
 import os
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# The book's Sphinx extensions, for the explorer's state as a page carries it (view_files).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "_ext"))
 
 from ipywidgets.embed import embed_data
 from ipywidgets.widgets.widget import _instances
@@ -89,7 +92,10 @@ def view_benchmark(repeats: int) -> None:
 
 
 def explorer_builds() -> None:
-    """Each explorer as the static site builds it: time and embedded widget state."""
+    """Each explorer as the static site builds it: time, widget state, and that state as a page
+    carries it once its views are files (_ext/view_files.py)."""
+    from view_files import ViewFiles
+
     from widgets.explorers import exposure, trials
     from widgets.explorers.balance import balance_explorer
     from widgets.explorers.bh3 import bh3_explorer
@@ -111,7 +117,13 @@ def explorer_builds() -> None:
         widget = build()
         seconds = time.perf_counter() - start
         state = json.dumps(embed_data(views=[widget])["manager_state"])
-        print(f"build {label:56s} {seconds:8.1f} s    embedded state {len(state) / 1e6:5.2f} MB")
+        page = f'<script type="application/vnd.jupyter.widget-state+json">{state}</script>'
+        with tempfile.TemporaryDirectory() as site:
+            in_page = ViewFiles(Path(site)).page("chapters/page", page)
+        print(
+            f"build {label:44s} {seconds:6.1f} s  widget state {len(state) / 1e6:5.2f} MB, "
+            f"in the page {len(in_page) / 1e6:5.2f} MB"
+        )
 
 
 def main() -> None:

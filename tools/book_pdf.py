@@ -148,12 +148,12 @@ READY_JS = """async () => {
     while (!views.every(script => script.parentElement.querySelector('.jupyter-widgets'))) {
         await new Promise(resolve => setTimeout(resolve, 100));
     }
-    if (document.querySelector('.math') && window.MathJax) {
-        while (!(MathJax.startup && MathJax.startup.promise)) await new Promise(resolve => setTimeout(resolve, 100));
-        await MathJax.startup.promise;
-    }
     await document.fonts.ready;
-    await Promise.all([...document.images].filter(image => !image.complete)
+    // Explorer views off screen wait to load until scrolled to (loading="lazy",
+    // _ext/view_files.py): every image drawn on paper is loaded now.
+    const drawn = [...document.images].filter(image => image.checkVisibility());
+    drawn.forEach(image => { image.loading = 'eager'; });
+    await Promise.all(drawn.filter(image => !image.complete)
         .map(image => new Promise(resolve => { image.onload = image.onerror = resolve; })));
 }"""
 PREPARE_JS = """([explorerClass, note]) => {

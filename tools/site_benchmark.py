@@ -12,8 +12,9 @@ live explorer), with the visible images of the view decoded and the explorer mor
 50 px tall; and when every explorer is live (the widget renderer has drawn every widget
 placeholder, so the controls work). Goal: every chapter's explorers shown in under 4 s.
 
-Usage: python tools/site_benchmark.py [SITE] [--runs N]   (SITE: a built _build/html;
-default $BOOK_BUILD_DIR/html)
+Usage: python tools/site_benchmark.py [SITE] [--runs N] [--pages TEXT ...]   (SITE: a built
+_build/html, default $BOOK_BUILD_DIR/html; --pages: only the pages whose path holds one of
+the texts, such as 03_ or cases/)
 """
 
 from __future__ import annotations
@@ -178,6 +179,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", nargs="?", type=Path, default=SITE, help="a built site (default: %(default)s)")
     parser.add_argument("--runs", type=int, default=1, help="loads of each page; the median is printed")
+    parser.add_argument("--pages", nargs="+", default=[], help="only pages whose path holds one of these texts")
     arguments = parser.parse_args()
     site = arguments.site.resolve()
     if not (site / "index.html").is_file():
@@ -196,7 +198,10 @@ def main() -> None:
     print(f"{'page':44s} {'sent KB':>8s} {'requests':>9s} {'load s':>7s} {'view shown s':>13s} {'controls s':>11s}")
     try:
         with headless_chromium() as browser:
-            for page_path in chapters(site):
+            pages = [path for path in chapters(site) if not arguments.pages or any(t in path for t in arguments.pages)]
+            if not pages:
+                raise SystemExit(f"--pages: no page of {site} matches {' or '.join(arguments.pages)}")
+            for page_path in pages:
                 runs = [measure(browser, f"{url}/{page_path}") for _ in range(arguments.runs)]
                 median = {key: statistics.median(run[key] for run in runs) for key in ("bytes", "requests", "load_ms")}
                 print(

@@ -1,46 +1,59 @@
-"""Copy the browser assets the built site needs from node_modules into assets/npm.
+"""Bundle the book's widget renderer into assets/npm, from node_modules.
 
-The book must work with no network, so nothing is loaded from a CDN: the widget
-renderer and MathJax are installed from the npm registry (pinned in
-package.json / package-lock.json) and copied here; `_config.yml` points the book at
-the copies. axe-core is used only by the browser tests and stays in node_modules.
+The book must work with no network, so nothing is loaded from a CDN. The widget renderer
+(``widget-renderer/renderer.js`` and ``.css``) is bundled here with esbuild from
+tools/widget-renderer/ and ipywidgets' own packages (see renderer.js), all from the npm
+registry, pinned in package.json / package-lock.json. Formulas need no script: they are
+MathML (_ext/mathml.py). axe-core is used only by the browser tests and stays in node_modules.
 
 Usage: python tools/vendor_assets.py   (run by `make setup`, and so by `make book` and `make test`)
 """
 
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
 VENDOR = ROOT / "assets" / "npm"
+RENDERER_SOURCE = ROOT / "tools" / "widget-renderer"
+RENDERER = VENDOR / "widget-renderer"
 
-# (source under node_modules, destination under assets/npm, file patterns left out)
-COPIES = [
-    # The self-contained build of the html-manager (embed.js) and the icon fonts it requests
-    # beside itself; its AMD builds (embed-amd.js, libembed-amd.js, for require.js) are not used.
-    ("@jupyter-widgets/html-manager/dist", "html-manager/dist", ("embed-amd.js", "libembed-amd.js", "*.map")),
-    # MathJax loads fonts and TeX extensions on demand relative to its entry script,
-    # so the whole es5 tree is copied.
-    ("mathjax/es5", "mathjax", ("*.map",)),
-]
+
+def esbuild() -> Path:
+    """esbuild, as npm installs it (package.json pins its version)."""
+    return NODE_MODULES / ".bin" / "esbuild"
+
+
+def bundle_command(out_dir: Path) -> list[str]:
+    """esbuild's command line for the renderer: one minified script (a classic script, so
+    that it knows its own address) and its stylesheet beside it. ipywidgets' manager
+    imports sanitize-html (with an HTML parser and a CSS parser) only for descriptions that
+    may hold HTML, which no widget of the book has; escape-html.js stands in for it."""
+    return [
+        str(esbuild()),
+        str(RENDERER_SOURCE / "renderer.js"),
+        str(RENDERER_SOURCE / "renderer.css"),
+        "--bundle",
+        "--minify",
+        "--format=iife",
+        "--target=es2020",
+        f"--alias:sanitize-html={RENDERER_SOURCE / 'escape-html.js'}",
+        f"--outdir={out_dir}",
+        "--log-level=warning",
+    ]
 
 
 def main():
-    missing = [src for src, _, _ in COPIES if not (NODE_MODULES / src).exists()]
-    if missing:
-        sys.exit(f"vendor_assets: {NODE_MODULES / missing[0]} is missing: run `npm ci` first (`make setup` does both).")
+    if not esbuild().exists():
+        sys.exit(f"vendor_assets: {esbuild()} is missing: run `npm ci` first (`make setup` does both).")
     if VENDOR.exists():
         shutil.rmtree(VENDOR)
-    for src, dest, left_out in COPIES:
-        source, target = NODE_MODULES / src, VENDOR / dest
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if source.is_dir():
-            shutil.copytree(source, target, ignore=shutil.ignore_patterns(*left_out))
-        else:
-            shutil.copy2(source, target)
-    print(f"vendor_assets: copied {len(COPIES)} asset trees into {VENDOR.relative_to(ROOT)}")
+    built = subprocess.run(bundle_command(RENDERER), capture_output=True, text=True, cwd=ROOT)
+    if built.returncode != 0:
+        sys.exit(f"vendor_assets: esbuild could not bundle {RENDERER_SOURCE / 'renderer.js'}:\n{built.stderr}")
+    print(f"vendor_assets: the widget renderer is bundled into {RENDERER.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -143,7 +143,7 @@ WIDGET_VIEWS = 'script[type="application/vnd.jupyter.widget-view+json"]'
 
 
 def wait_for_widgets(page, timeout_ms: int = 30_000) -> None:
-    """Wait until the html-manager has rendered a widget beside every widget placeholder."""
+    """Wait until the widget renderer has drawn a widget beside every widget placeholder."""
     page.wait_for_function(
         f"""() => [...document.querySelectorAll('{WIDGET_VIEWS}')].every(
                 script => script.parentElement.querySelector('.jupyter-widgets'))""",

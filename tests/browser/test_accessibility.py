@@ -39,14 +39,10 @@ RUN_AXE = """async () => {
         targets: violation.nodes.map(node => node.target.join(' '))}));
 }"""
 
-WAIT_FOR_MATH = """() => window.MathJax && MathJax.startup && MathJax.startup.promise
-    ? MathJax.startup.promise.then(() => true) : true"""
-
 
 def axe_violations(page) -> list[dict]:
     if not AXE.is_file():
         pytest.fail(f"{AXE} is missing: run `make setup` (npm ci installs axe-core from the registry)")
-    page.evaluate(WAIT_FOR_MATH)
     page.add_script_tag(path=str(AXE))
     return page.evaluate(RUN_AXE)
 

@@ -35,8 +35,11 @@ FIGURE_WIDTHS_JS = """density => {
             .reduce((sum, side) => sum + parseFloat(style[side]), 0);
     };
     const article = document.querySelector('.bd-article');
+    // A PNG has IMAGE_DENSITY pixels per CSS px; an SVG layer's file (_ext/view_files.py) is
+    // the figure's own size.
+    const natural = image => image.currentSrc.endsWith('.svg') ? image.naturalWidth : image.naturalWidth / density;
     const images = [...article.querySelectorAll('.cell_output img')].filter(shown).map(image => ({
-        what: `image "${image.alt.slice(0, 60)}"`, drawn: content(image), natural: image.naturalWidth / density}));
+        what: `image "${image.alt.slice(0, 60)}"`, drawn: content(image), natural: natural(image)}));
     const layers = [...article.querySelectorAll('.cell_output svg[viewBox]')].filter(shown).map(svg => ({
         what: `SVG layer "${(svg.getAttribute('aria-label') || '').slice(0, 60)}"`, drawn: content(svg),
         natural: svg.viewBox.baseVal.width}));
@@ -61,8 +64,11 @@ def test_the_pages_of_the_phone_first_figures_are_checked():
 @pytest.mark.parametrize("page_path", PAGES)
 def test_figures_are_shown_no_smaller_than_the_text_rule_assumes(dark_phone, page_path):
     page = dark_phone.open(page_path)
+    # Figures off screen load as the reader scrolls to them (loading="lazy"): load them all now.
     page.wait_for_function(
-        "() => [...document.querySelectorAll('.bd-article .cell_output img')].every(image => image.complete)"
+        "() => [...document.querySelectorAll('.bd-article .cell_output img')]"
+        ".filter(image => image.checkVisibility())"
+        ".every(image => { image.loading = 'eager'; return image.complete; })"
     )
     figures = page.evaluate(FIGURE_WIDTHS_JS, style.IMAGE_DENSITY)
     assert any(figure["what"].startswith("image") for figure in figures), f"{page_path}: no figure image found"

@@ -41,6 +41,12 @@ def dark_phone(readers):
     return readers("dark phone")
 
 
+# Display formulas (MathML) wider than their box, which would make the reader scroll sideways.
+WIDE_FORMULAS_JS = r"""() => [...document.querySelectorAll('.bd-article div.math')]
+    .filter(box => box.scrollWidth > box.clientWidth + 1)
+    .map(box => `${box.querySelector('annotation')?.textContent.slice(0, 60)}`
+        + ` (${box.scrollWidth} of ${box.clientWidth} px)`)"""
+
 # Tables whose scrolling box is narrower than the table, and whether a cue is shown above it.
 HIDDEN_COLUMNS_JS = r"""() => [...document.querySelectorAll('.bd-article table')]
     .filter(table => table.checkVisibility()).flatMap(table => {
@@ -118,6 +124,7 @@ def test_a_phone_reader_can_navigate_read_tables_and_touch_controls(phone, page_
     problems += [f"table hides columns without a cue: {table}" for table in page.evaluate(HIDDEN_COLUMNS_JS)]
     problems += [f"touch target under {MIN_TARGET_PX}px: {target}" for target in page.evaluate(SMALL_TARGETS_JS)]
     problems += [f"editable readout: {element}" for element in page.evaluate(EDITABLE_JS)]
+    problems += [f"formula wider than the screen: {formula}" for formula in page.evaluate(WIDE_FORMULAS_JS)]
     problem = open_drawer(page, ".primary-toggle", "#pst-primary-sidebar-modal")
     if problem:
         problems.append(f"site navigation: {problem}")

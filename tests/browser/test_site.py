@@ -8,6 +8,7 @@ explorer shows. A full-page screenshot of each page is saved in _build/screensho
 
 import contextlib
 import functools
+import re
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
@@ -74,14 +75,22 @@ def test_page_loads_offline_without_errors(reader, page_path):
     assert overflow <= 1, f"{page_path} ({viewport}): the page is {overflow}px wider than the screen"
 
 
+# Formulas not drawn as mathematics: with no MathML inside, or a <math> the browser does not
+# lay out as MathML (it would draw its TeX annotation as text), or one of no size.
+UNDRAWN_MATH_JS = """() => [...document.querySelectorAll('.math')].filter(element => {
+    const formula = element.querySelector('math');
+    if (!formula) return true;
+    const box = formula.getBoundingClientRect();
+    return !(formula instanceof MathMLElement) || box.width === 0 || box.height === 0
+        || getComputedStyle(formula.querySelector('annotation')).display !== 'none';
+}).map(element => element.textContent.slice(0, 60))"""
+
+
 @pytest.mark.parametrize("page_path", PAGES_WITH_MATH)
-def test_math_is_typeset(reader, page_path):
+def test_math_is_drawn_as_mathml_with_no_script(reader, page_path):
     page = reader.visit(page_path)
-    page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
-    page.evaluate("() => MathJax.startup.promise")
-    untypeset = page.evaluate("""() => [...document.querySelectorAll('.math')]
-        .filter(element => !element.querySelector('mjx-container')).map(element => element.textContent.slice(0, 60))""")
-    assert untypeset == [], f"{page_path}: math left as TeX: {untypeset}"
+    assert page.evaluate(UNDRAWN_MATH_JS) == [], f"{page_path}: math not drawn"
+    assert page.evaluate("() => document.querySelectorAll('script[src*=mathjax], script[src*=MathJax]').length") == 0
     assert reader.problems == [], "; ".join(reader.problems)
 
 
@@ -118,6 +127,12 @@ def change_control(page, control, views=None) -> None:
         page.wait_for_function(
             "([element, shown]) => element.innerHTML !== shown", arg=[views.element_handle(), shown], timeout=3000
         )
+        # A view shown for the first time loads its files now (_ext/view_files.py).
+        page.wait_for_function(VIEW_IMAGES_LOADED_JS, arg=views.element_handle(), timeout=3000)
+
+
+VIEW_IMAGES_LOADED_JS = """element => [...element.querySelectorAll('img')]
+    .filter(image => image.checkVisibility()).every(image => image.complete && image.naturalWidth > 0)"""
 
 
 @pytest.mark.parametrize("page_path", PAGES_WITH_WIDGETS)
@@ -192,9 +207,37 @@ def test_internal_links_resolve(page_path):
     assert broken == [], f"{page_path}: broken links {broken}"
 
 
+# A view file an explorer refers to (_ext/view_files.py), in its saved state or first view.
+VIEW_FILE = re.compile(r"[./]*_static/views/[0-9a-f]{20}\.(?:svg|png)")
+
+
+@pytest.mark.parametrize("page_path", PAGES_WITH_WIDGETS)
+def test_every_view_file_an_explorer_refers_to_exists(page_path):
+    """A view shown only after a control moves is fetched only then: each must be on the site."""
+    source = SITE / page_path
+    referred = set(VIEW_FILE.findall(source.read_text(encoding="utf-8")))
+    missing = sorted(name for name in referred if not (source.parent / name).resolve().is_file())
+    assert missing == [], f"{page_path}: view files missing from the site: {missing[:5]}"
+
+
+def test_the_explorer_of_chapters_03_and_07_is_one_set_of_shared_files():
+    """Chapters 03 and 07 show the same mechanism explorer: its views are on the site once,
+    and neither page carries them."""
+    pages = [SITE / f"chapters/{name}.html" for name in ("03_venetoclax", "07_resistance")]
+    referred = [set(VIEW_FILE.findall(page.read_text(encoding="utf-8"))) for page in pages]
+    svg_views = {name for name in referred[0] if name.endswith(".svg")}
+    assert len(svg_views) > 500, "the mechanism explorer's data layers are files"
+    assert svg_views <= referred[1]
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        # Only the small layers stay (each treatment's title, each dose's marker): not the data.
+        assert text.count("class='book-layer'") < 50, f"{page.name}: the data layers are written into the page"
+        assert page.stat().st_size < 3_000_000, f"{page.name}: {page.stat().st_size:,} bytes, over the 3 MB budget"
+
+
 def test_site_works_opened_from_disk_without_a_server(browser):
     """Opening _build/html/<page> directly (file://), as a reader who downloaded the site would:
-    widgets render, math typesets, and nothing is requested from anywhere else."""
+    widgets render, math is drawn, and nothing is requested from anywhere else."""
     page_path = next(page for page in PAGES_WITH_WIDGETS if page in PAGES_WITH_MATH)
     disk = DiskWatch(browser, VIEWPORTS["desktop"])
     disk.page.on(
@@ -203,9 +246,8 @@ def test_site_works_opened_from_disk_without_a_server(browser):
     )
     page = disk.open(page_path)
     wait_for_widgets(page)
-    page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
-    page.evaluate("() => MathJax.startup.promise")
     assert page.evaluate(EMPTY_WIDGETS_JS) == []
-    assert page.evaluate("() => document.querySelectorAll('.math mjx-container').length") > 0
+    assert page.evaluate("() => document.querySelectorAll('.math math').length") > 0
+    assert page.evaluate(UNDRAWN_MATH_JS) == []
     disk.close()
     assert disk.problems == [], "; ".join(disk.problems)

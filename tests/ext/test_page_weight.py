@@ -1,5 +1,5 @@
-"""A lighter first load: Font Awesome's script dropped, MathJax only with mathematics, and
-each explorer's default view in the page (_ext/page_weight.py, _ext/first_view.py)."""
+"""A lighter first load: Font Awesome's script dropped, and each explorer's default view in
+the page (_ext/page_weight.py, _ext/first_view.py)."""
 
 import json
 import re
@@ -103,32 +103,13 @@ def test_font_awesome_script_is_dropped_and_other_scripts_kept(attributes):
     assert "bootstrap.js" in lighter
 
 
-def mathjax_scripts(page: str) -> list[str]:
-    """The page's script tags that load or configure MathJax."""
-    return [script for script in re.findall(r"<script[^>]*>[^<]*</script>", page) if "mathjax" in script.lower()]
-
-
-def test_mathjax_is_loaded_only_on_pages_with_mathematics(build):
-    files = {
-        "index.md": "# Home\n\nNo mathematics here.\n\n```{toctree}\nmath\n```\n",
-        "math.md": "# Math\n\nAn equation: $x^2$.\n",
-    }
-    # A local copy of MathJax, as the book has (_config.yml's mathjax_path).
-    built = build(
-        files,
-        extensions=("myst_parser", "page_weight"),
-        myst_enable_extensions=["dollarmath"],
-        mathjax_path="npm/mathjax/tex-chtml.js",
+def test_notebook_figures_load_as_the_reader_scrolls_to_them():
+    page = (
+        '<img alt="A figure" src="../_images/abc.png" />'
+        '<img src="../_static/logo.svg" alt="logo" />'
+        '<img loading="eager" src="_images/first.png" />'
     )
-    assert mathjax_scripts(built.html("math"))
-    assert mathjax_scripts(built.html("index")) == []
-
-
-def test_without_the_extension_the_toctree_page_loads_mathjax(build):
-    """The fix is needed: Sphinx counts the pages a toctree lists as the page's own."""
-    files = {
-        "index.md": "# Home\n\nNo mathematics here.\n\n```{toctree}\nmath\n```\n",
-        "math.md": "# Math\n\nAn equation: $x^2$.\n",
-    }
-    built = build(files, extensions=("myst_parser",), myst_enable_extensions=["dollarmath"])
-    assert mathjax_scripts(built.html("index"))
+    lighter = lighten_page(page)
+    assert '<img loading="lazy" decoding="async" alt="A figure" src="../_images/abc.png" />' in lighter
+    assert '<img src="../_static/logo.svg" alt="logo" />' in lighter, "the theme's images are left as they are"
+    assert '<img loading="eager" src="_images/first.png" />' in lighter, "an image that says how it loads keeps it"

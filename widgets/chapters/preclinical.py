@@ -38,8 +38,6 @@ HEATMAP_REGIMENS = (
 # alone, venetoclax alone and with an MCL-1 partner, venetoclax with the two partners of ALL
 # regimens. Three columns at most, so that the text stays legible on a phone.
 HEATMAP_PANELS = ((1, 2, 3), (0, 4, 5), (6, 7))
-# The partners of ALL regimens that only the heat map shows (``widgets.explorers.mechanism.LEFT_OUT``).
-HEATMAP_ONLY_PARTNERS = ("venetoclax_dexamethasone", "venetoclax_azacitidine")
 # The BH3 explorer's change that the third exercise asks for (one of ``bh3.CHANGES``).
 RAISED_MCL1 = {"mcl1": 4.0}
 # The BH3 profiles the exercises quote, by case key: (profile key, change of levels).

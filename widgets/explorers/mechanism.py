@@ -29,6 +29,8 @@ TREATMENTS = (
     "venetoclax_homoharringtonine",
     "venetoclax_s63845",
     "venetoclax_mdm2",
+    "venetoclax_azacitidine",
+    "venetoclax_dexamethasone",
     "navitoclax",
     "azd4320",
 )
@@ -111,18 +113,8 @@ def _background(named, figure) -> ipywidgets.Widget:
     )
 
 
-# Modeled regimens left out of the explorer: with their views the saved page passes its 3 MB
-# budget (tools/benchmark.py: the explorer's state grows from 2.27 MB to 2.96 MB with them).
-LEFT_OUT = ("venetoclax_azacitidine", "venetoclax_dexamethasone")
-
-
 def _caption(named) -> str:
-    left_out = " and ".join(model.REGIMENS[key].name for key in LEFT_OUT)
-    return (
-        f"Profile: {named.name}, levels relative to it. {TEACHING_NOTE} {left_out} are modeled too but not "
-        "shown here (their views would make this page too heavy to load on a phone); the heat map of "
-        "chapter 04, Preclinical evidence, shows them."
-    )
+    return f"Profile: {named.name}, levels relative to it. {TEACHING_NOTE}"
 
 
 def _static(named, figure, views) -> ipywidgets.Widget:

@@ -25,6 +25,9 @@ from widgets.presentation import style
 # pixel above, so every view writes them in two digits.
 TEXT_PX, TITLE_PX = math.ceil(style.pixels(style.TEXT_PT)), math.ceil(style.pixels(style.TITLE_PT))
 
+#: The class of every data layer: the site serves large layers as files (_ext/view_files.py).
+LAYER_CLASS = "book-layer"
+
 # Attributes are single-quoted: views are stored as JSON strings in the page, where every
 # double quote would cost an escaping backslash.
 
@@ -106,7 +109,7 @@ class LayeredFigure:
         """A layer: the elements in an SVG the size of the figure, described by ``label``."""
         return (
             f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {self.width:.0f} {self.height:.0f}' "
-            f"role='img' aria-label='{html.escape(label, quote=True)}' "
+            f"class='{LAYER_CLASS}' role='img' aria-label='{html.escape(label, quote=True)}' "
             f"style='{self._box_style()};font-family:DejaVu Sans,sans-serif'>" + "".join(elements) + "</svg>"
         )
 

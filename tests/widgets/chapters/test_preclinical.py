@@ -119,9 +119,11 @@ def test_the_heatmap_text_is_legible_on_a_phone():
     assert smallest >= style.MIN_TEXT_PX, f"the smallest text is {smallest:.1f} CSS px on a phone"
 
 
-def test_dexamethasone_and_azacitidine_are_shown_here_because_the_mechanism_explorer_leaves_them_out():
-    assert set(page.HEATMAP_ONLY_PARTNERS) == set(mechanism.LEFT_OUT) <= set(page.HEATMAP_REGIMENS)
-    assert "The mechanism explorer of {doc}`07_resistance` does not offer these two partners" in markdown_text(NOTEBOOK)
+def test_the_mechanism_explorer_offers_every_venetoclax_regimen_of_the_heat_map():
+    """The prose sends the reader to the explorer to try dexamethasone and azacitidine."""
+    combinations = {key for key in page.HEATMAP_REGIMENS if key.startswith("venetoclax_")}
+    assert {"venetoclax_dexamethasone", "venetoclax_azacitidine"} <= combinations <= set(mechanism.TREATMENTS)
+    assert "The mechanism explorer of {doc}`07_resistance` offers both partners" in markdown_text(NOTEBOOK)
 
 
 def test_the_partner_claims_of_the_heatmap_prose_hold_in_the_model(heatmap_classes, numbers):

@@ -94,11 +94,9 @@ def test_live_explorer_recomputes_on_the_fly(monkeypatch):
     assert "AZD4320" in title.value and "MCL-1 ×4" in data.value
 
 
-def test_the_caption_names_the_regimens_left_out(monkeypatch, small_grid):
-    monkeypatch.setenv(runtime.STATIC_SITE_ENV, "1")
-    caption = mechanism.mechanism_explorer("b_all", cells=100).children[-1].value
-    for key in mechanism.LEFT_OUT:
-        assert model.REGIMENS[key].name in caption and key not in mechanism.TREATMENTS
+def test_every_modeled_combination_with_venetoclax_is_on_the_menu():
+    combinations = {key for key in model.REGIMENS if key.startswith("venetoclax_")}
+    assert {"venetoclax_azacitidine", "venetoclax_dexamethasone"} <= combinations <= set(mechanism.TREATMENTS)
 
 
 def test_unknown_profile():

@@ -38,7 +38,7 @@ def test_paths_are_relative_after_the_first_point(figure):
 def test_layer_is_an_accessible_svg_with_single_quoted_attributes(figure):
     layered, _ = figure
     svg = layered.svg([layers.text(10, 20, 'IC50 < 1 "nM"', bold=True, halo=True)], label="A 'test' layer")
-    assert svg.startswith("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 400 300' role='img'")
+    assert svg.startswith("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 400 300' class='book-layer' role='img'")
     assert "aria-label='A &#x27;test&#x27; layer'" in svg
     assert "IC50 &lt; 1 &quot;nM&quot;" in svg and '"' not in svg
 

@@ -88,7 +88,8 @@ def exposure_course(scenario, *, title: str = "", size_in: tuple[float, float] =
         top.set_title(title, loc="left", fontsize=style.TITLE_PT)
 
     _inhibitor_bar(bottom, taken, label=False)
-    bottom.axhline(1.0, color=style.OKABE_ITO["grey"], linestyle=":", linewidth=1.2)
+    # Stopped at the last day, so the end value written beside it (×1.0 often) stays clear of it.
+    bottom.hlines(1.0, 0, days_axis[-1], color=style.OKABE_ITO["grey"], linestyle=":", linewidth=1.2)
     bottom.text(0.3, 1.08, "reference", color="#555555", fontsize=style.TEXT_PT, va="bottom")
     bottom.plot(days_axis, scenario.auc_ratio(reference), color=REFERENCE_COLOR, linestyle="--", linewidth=1.4)
     ratio = scenario.auc_ratio()
