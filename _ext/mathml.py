@@ -16,9 +16,6 @@ import re
 
 from docutils import nodes
 from latex2mathml.converter import convert
-from sphinx.util import logging
-
-logger = logging.getLogger(__name__)
 
 RENDERER = "mathml"
 

@@ -7,9 +7,9 @@ was 2.7 MB, 1.7 MB of it SVG layers), the widget renderer parsed all of it befor
 control worked, and chapters 03 and 07, which show the same explorer, each carried a copy.
 
 Here, as each page is rendered, every such view is written once to
-``_static/views/<hash>.svg`` (a data layer) or ``.png`` (named by its content, so pages showing the same
-view share one file, which the browser fetches once) and the state refers to it with an
-``<img>``. The views an explorer starts on (each stack at its selected child) load with the
+``_static/views/<hash>.svg`` (a data layer) or ``.png``, named by its content, so pages
+showing the same view share one file, which the browser fetches once; the state refers to it
+with an ``<img>``. The views an explorer starts on (each stack at its selected child) load with the
 page, as its first view does; every other view is ``loading="lazy"``, so a view in a hidden
 stack is not fetched until a control shows it. An SVG layer's image keeps the layer's
 description as its alt text and the layer's width and height, so its box is the same

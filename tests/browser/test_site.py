@@ -8,6 +8,7 @@ explorer shows. A full-page screenshot of each page is saved in _build/screensho
 
 import contextlib
 import functools
+import json
 import re
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
@@ -218,6 +219,16 @@ def test_every_view_file_an_explorer_refers_to_exists(page_path):
     referred = set(VIEW_FILE.findall(source.read_text(encoding="utf-8")))
     missing = sorted(name for name in referred if not (source.parent / name).resolve().is_file())
     assert missing == [], f"{page_path}: view files missing from the site: {missing[:5]}"
+
+
+@pytest.mark.parametrize("page_path", PAGES_WITH_WIDGETS)
+def test_no_widget_description_holds_html(page_path):
+    """The widget renderer shows descriptions as text (tools/widget-renderer/escape-html.js
+    stands in for sanitize-html): a description allowed to hold HTML would show its tags."""
+    saved = re.search(r'widget-state\+json">(.*?)</script>', (SITE / page_path).read_text(encoding="utf-8"), re.S)
+    state = json.loads(saved.group(1))["state"]
+    allowing = [model_id for model_id, model in state.items() if model["state"].get("description_allow_html")]
+    assert allowing == [], f"{page_path}: widgets whose description may hold HTML: {allowing[:5]}"
 
 
 def test_the_explorer_of_chapters_03_and_07_is_one_set_of_shared_files():
