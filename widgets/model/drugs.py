@@ -23,10 +23,6 @@ class Drug:
     kd_nM: dict[str, Constant]
 
 
-_AZD4320_ASSUMED = (
-    "AZD4320 is a dual BCL-2/BCL-XL inhibitor (Patterson et al. 2021); no published affinity "
-    "constants could be found, so 1 nM stands for potent binding of both"
-)
 _QUOTED = "as widely quoted from the paper's binding assays; not read in the paper's full text"
 # Navitoclax's Ki for BCL-2 and BCL-XL: Tse et al. 2008 give only "Ki < 1 nM" (abstract); a bound is
 # not a value, so the model takes one inside it, equal to BIM's Kd (``constants.BIM_KD_NM``), so that
@@ -35,6 +31,13 @@ NAVITOCLAX_KI_NM = 0.1
 _INSIDE_BOUND = (
     f"Tse et al. 2008 give Ki < 1 nM (abstract); {NAVITOCLAX_KI_NM:g} nM is a value chosen inside "
     "that bound, equal to BIM's assumed Kd"
+)
+# AZD4320: no published affinity constant could be found for it, only that it binds BCL-2 and BCL-XL
+# potently (Patterson et al. 2021), so the model gives it navitoclax's value: in the model the two
+# dual inhibitors differ only in navitoclax's weak MCL-1 binding.
+_AZD4320_ASSUMED = (
+    "AZD4320 is a dual BCL-2/BCL-XL inhibitor (Patterson et al. 2021); no published affinity constant "
+    f"could be found, so it is given navitoclax's assumed {NAVITOCLAX_KI_NM:g} nM for both"
 )
 
 
@@ -72,8 +75,8 @@ DRUGS = {
         "AZD4320",
         "BCL-2 and BCL-XL (active moiety of AZD0466)",
         affinities(
-            nanomolar(1.0, "patterson2021", "teaching assumption", _AZD4320_ASSUMED),
-            nanomolar(1.0, "patterson2021", "teaching assumption", _AZD4320_ASSUMED),
+            nanomolar(NAVITOCLAX_KI_NM, "patterson2021", "teaching assumption", _AZD4320_ASSUMED),
+            nanomolar(NAVITOCLAX_KI_NM, "patterson2021", "teaching assumption", _AZD4320_ASSUMED),
             nanomolar(NO_BINDING, "patterson2021", "teaching assumption", "not described as binding MCL-1"),
         ),
     ),

@@ -38,7 +38,7 @@ NO_BAND = "no exposure band"
 # Each drug with a band: (sensitive below, resistant above), nM of free drug; whose band it is.
 EXPOSURE_BANDS_NM = {"venetoclax": (SENSITIVE_BELOW_NM, RESISTANT_ABOVE_NM)}
 BAND_SOURCES = {"venetoclax": "venclexta_label"}
-# Drugs without a band, and why (shown in captions).
+# Drugs without a band, and why (chapters 04 and 07 say the same in their prose).
 WITHOUT_BAND = {
     "navitoclax": "its phase 1 studies' peak concentration and unbound fraction could not be read",
     "azd4320": "no clinical exposure has been published",

@@ -31,6 +31,9 @@ DOSE_RANGE_NM = (1e-3, 1e5)
 SCAN_DOSES_NM = np.logspace(-3, 5, 25)
 DOSE_TICKS_NM = (1e-3, 1e-1, 1e1, 1e3, 1e5)
 BANDS = ("bcl2", "bclxl", "mcl1", "free")
+# A band's name keeps LABEL_PAD_PX of clear space either side; its box reaches LABEL_ASCENT
+# of the text size above the baseline and LABEL_DESCENT below (DejaVu Sans, with the halo).
+LABEL_PAD_PX, LABEL_ASCENT, LABEL_DESCENT = 3, 0.8, 0.25
 BAND_LABELS = {"bcl2": "on BCL-2", "bclxl": "on BCL-XL", "mcl1": "on MCL-1", "free": "free"}
 BAND_COLOURS = {
     "bcl2": style.OKABE_ITO["sky_blue"],
@@ -39,6 +42,8 @@ BAND_COLOURS = {
     "free": style.OKABE_ITO["yellow"],
 }
 DEATH_COLOUR = style.OKABE_ITO["vermillion"]
+# Where half the cells or more are past MOMP with no drug (the model's IC50 is then 0), there is no IC50 to read.
+UNTREATED_DEATH_NOTE = "No IC50: half the cells die untreated"
 BAX_COLOUR = style.OKABE_ITO["blue"]
 
 
@@ -120,8 +125,9 @@ class MechanismFigure(layers.LayeredFigure):
         elements.append(layers.curve(self.path(self.death_ax, doses, percent), DEATH_COLOUR, width=3))
         elements += self._ic50(scan.ic50_nM)
         crossing = self.momp_dose(scan)
+        ic50_words = UNTREATED_DEATH_NOTE if scan.ic50_nM == 0 else f"IC50 {dose_label(scan.ic50_nM)}"
         label = (
-            f"{title}. IC50 {dose_label(scan.ic50_nM)}. The typical cell reaches MOMP "
+            f"{title}. {ic50_words}. The typical cell reaches MOMP "
             f"{'from ' + dose_label(crossing) if math.isfinite(crossing) else 'at no dose shown'}. "
             f"At the highest dose {percent[-1]:.0f}% of cells are apoptotic and "
             f"{100 * scan.bim_share[-1, 3]:.0f}% of the typical cell's BIM is free."
@@ -143,23 +149,55 @@ class MechanismFigure(layers.LayeredFigure):
             outline = np.concatenate([upper, [0.0, 0.0]])
             x = np.concatenate([doses, [doses[-1], doses[0]]])
             elements.append(layers.area(self.path(self.bim_ax, x, outline, closed=True), BAND_COLOURS[BANDS[index]]))
-        for index, band in enumerate(BANDS):
-            thickness = shares_percent[:, index]
-            widest = int(np.argmax(thickness))
-            if thickness[widest] >= 14:
-                middle = cumulative[widest, index] - thickness[widest] / 2
-                x, y = self.point(self.bim_ax, doses[widest], middle)
-                x = min(
-                    max(x, self.x_pixel(self.bim_ax, DOSE_RANGE_NM[0]) + 40),
-                    self.x_pixel(self.bim_ax, DOSE_RANGE_NM[1]) - 40,
-                )
-                elements.append(layers.text(x, y + 4, BAND_LABELS[band], anchor="middle", halo=True))
+        for x, y, label in self._band_labels(doses, cumulative):
+            elements.append(layers.text(x, y, label, anchor="middle", halo=True))
         return elements
+
+    def _band_labels(self, doses, cumulative) -> list[tuple[float, float, str]]:
+        """Each band's name where the band is thickest and the whole label fits inside it,
+        clear of the names already placed; a band with no such place (too thin everywhere)
+        is named only in the legend. Returns (x, baseline y, text) in pixels."""
+        x_pixels = np.array([self.x_pixel(self.bim_ax, dose) for dose in doses], dtype=float)
+        lower_edges = np.column_stack([np.zeros(len(doses)), cumulative[:, :-1]])
+        height = layers.TEXT_PX * (LABEL_ASCENT + LABEL_DESCENT)
+        placed, boxes = [], []
+        for index, band in enumerate(BANDS):
+            label = BAND_LABELS[band]
+            half_width = layers.text_width(label, layers.TEXT_PX) / 2 + LABEL_PAD_PX
+            for thickest in np.argsort(lower_edges[:, index] - cumulative[:, index], kind="stable"):
+                x = min(max(x_pixels[thickest], x_pixels[0] + half_width), x_pixels[-1] - half_width)
+                top, bottom = self._room(
+                    x - half_width, x + half_width, x_pixels, lower_edges[:, index], cumulative[:, index]
+                )
+                if bottom - top < height:
+                    continue
+                box_top = (top + bottom - height) / 2
+                box = (x - half_width, box_top, x + half_width, box_top + height)
+                if not any(
+                    box[0] < other[2] and other[0] < box[2] and box[1] < other[3] and other[1] < box[3]
+                    for other in boxes
+                ):
+                    placed.append((round(x, 1), round(box_top + layers.TEXT_PX * LABEL_ASCENT, 1), label))
+                    boxes.append(box)
+                    break
+        return placed
+
+    def _room(self, left, right, x_pixels, lower_percent, upper_percent) -> tuple[float, float]:
+        """The band's free height between ``left`` and ``right`` (pixels): the lowest point of
+        its upper edge and the highest of its lower edge there, as (top, bottom) pixels (the
+        edges are straight between the scanned doses)."""
+        span = np.concatenate([[left, right], x_pixels[(x_pixels > left) & (x_pixels < right)]])
+        ones = np.ones(len(span))
+        top = self._pixels(self.bim_ax, ones, np.interp(span, x_pixels, upper_percent))[:, 1].max()
+        bottom = self._pixels(self.bim_ax, ones, np.interp(span, x_pixels, lower_percent))[:, 1].min()
+        return float(top), float(bottom)
 
     def _ic50(self, ic50_nM: float) -> list[str]:
         top, bottom = self.axes_top(self.death_ax), self.axes_bottom(self.death_ax)
         if not math.isfinite(ic50_nM) or ic50_nM < DOSE_RANGE_NM[0]:
             note = "IC50: not reached" if not math.isfinite(ic50_nM) else "IC50: below 1 pM"
+            if ic50_nM == 0:
+                note = UNTREATED_DEATH_NOTE
             return [
                 layers.text(self.x_pixel(self.death_ax, DOSE_RANGE_NM[0]) + 6, top + 16, note, bold=True, halo=True)
             ]

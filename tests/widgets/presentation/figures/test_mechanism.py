@@ -1,12 +1,23 @@
 """widgets.presentation.figures.mechanism: the layers carry the scan's numbers and describe them in words."""
 
+import itertools
 import math
 import re
 
 import numpy as np
+import pytest
 
 from widgets import model
-from widgets.presentation.figures.mechanism import SCAN_DOSES_NM, MechanismFigure
+from widgets.presentation import layers
+from widgets.presentation.figures.mechanism import (
+    BAND_LABELS,
+    BANDS,
+    LABEL_ASCENT,
+    LABEL_DESCENT,
+    SCAN_DOSES_NM,
+    UNTREATED_DEATH_NOTE,
+    MechanismFigure,
+)
 from widgets.presentation.text import dose_label
 
 
@@ -66,3 +77,71 @@ def test_band_shares_are_stacked_to_the_full_axis():
     assert np.allclose(scan.bim_share.sum(axis=1), 1.0)
     top = figure.point(figure.bim_ax, SCAN_DOSES_NM[0], 100.0)
     assert f"M{top[0]},{top[1]}l" in figure.data_layer(scan, "x")  # the topmost band starts at 100%
+
+
+def _label_boxes(figure, scan):
+    """Each band name drawn in the layer, as (band index, box in pixels) read from the SVG."""
+    names = {label: index for index, label in enumerate(BAND_LABELS[band] for band in BANDS)}
+    boxes = []
+    for x, y, content in re.findall(
+        r"<text x='([\d.]+)' y='([\d.]+)'[^>]*>([^<]*)</text>", figure.data_layer(scan, "x")
+    ):
+        if content in names:
+            half = layers.text_width(content, layers.TEXT_PX) / 2
+            top = float(y) - LABEL_ASCENT * layers.TEXT_PX
+            boxes.append(
+                (names[content], (float(x) - half, top, float(x) + half, float(y) + LABEL_DESCENT * layers.TEXT_PX))
+            )
+    return boxes
+
+
+def _scans(profile_key, drug):
+    profile = model.PROFILES[profile_key]
+    for steps in itertools.product((0.25, 1.0, 4.0), repeat=3):
+        levels = dict(zip(("bcl2", "mcl1", "bclxl"), steps))
+        yield levels, model.dose_scan(profile.scaled(**levels), drug, SCAN_DOSES_NM, cells=20)
+
+
+@pytest.mark.parametrize("profile_key", ["b_all", "mature_t_all"])
+def test_band_names_sit_inside_their_own_band_and_never_on_each_other(profile_key):
+    figure = MechanismFigure(model.PROFILES[profile_key].bax_bak, model.MOMP_THRESHOLD_NM.value)
+    named = 0
+    for levels, scan in _scans(profile_key, "venetoclax"):
+        boxes = _label_boxes(figure, scan)
+        named += len(boxes)
+        for (_, a), (_, b) in itertools.combinations(boxes, 2):
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), levels
+        cumulative = 100 * np.cumsum(scan.bim_share, axis=1)
+        for index, (left, top, right, bottom) in boxes:
+            # Every pixel column under the name: the band's edges, read from the data, enclose it.
+            columns = np.arange(math.ceil(left), math.floor(right) + 1)
+            doses = 10 ** np.interp(
+                columns, [figure.x_pixel(figure.bim_ax, d) for d in SCAN_DOSES_NM], np.log10(SCAN_DOSES_NM)
+            )
+            upper = np.interp(np.log10(doses), np.log10(SCAN_DOSES_NM), cumulative[:, index])
+            lower = np.interp(
+                np.log10(doses),
+                np.log10(SCAN_DOSES_NM),
+                cumulative[:, index - 1] if index else np.zeros(len(SCAN_DOSES_NM)),
+            )
+            assert all(figure.point(figure.bim_ax, 1, u)[1] <= top + 1 for u in upper), (levels, index)
+            assert all(figure.point(figure.bim_ax, 1, v)[1] >= bottom - 1 for v in lower), (levels, index)
+    assert named >= 2 * 27  # most views name at least two bands
+
+
+def test_the_default_view_names_every_band_that_holds_most_of_bim_somewhere():
+    profile = model.PROFILES["b_all"]
+    figure = MechanismFigure(profile.bax_bak, model.MOMP_THRESHOLD_NM.value)
+    scan = model.dose_scan(profile, "venetoclax", SCAN_DOSES_NM, cells=20)
+    named = {index for index, _ in _label_boxes(figure, scan)}
+    assert {index for index in range(len(BANDS)) if scan.bim_share[:, index].max() > 0.5} <= named
+
+
+def test_a_population_that_dies_untreated_is_said_to_have_no_ic50():
+    profile = model.PROFILES["b_all"].scaled(bcl2=0.25)
+    figure = MechanismFigure(profile.bax_bak, model.MOMP_THRESHOLD_NM.value)
+    scan = model.dose_scan(profile, "venetoclax", SCAN_DOSES_NM, cells=1000)
+    assert scan.ic50_nM == 0 and scan.fraction_apoptotic[0] >= 0.5
+    svg = figure.data_layer(scan, "BCL-2 ×0.25")
+    assert f">{UNTREATED_DEATH_NOTE}</text>" in svg and "IC50 0" not in svg and "below 1 pM" not in svg
+    assert re.search(r"aria-label='BCL-2 ×0.25\. No IC50: half the cells die untreated\.", svg)
