@@ -121,7 +121,22 @@ def numbers() -> dict[str, float | str]:
         / reference,
     }
     glued.update({key: fold_change(value) for key, value in folds.items()})
+    glued.update(_study_check_numbers(posaconazole))
     return glued
+
+
+def _study_check_numbers(posaconazole) -> dict[str, str]:
+    """The posaconazole study run through the model (``dosing.study_schedule_ratios``) beside
+    what it measured: ``study.posaconazole_<dose>mg.model`` and ``.measured_low`` / ``_high``."""
+    studies = prescribing.load_interaction_studies()
+    values = {}
+    for dose in (50, 100):
+        measured = studies[(studies["inhibitor"] == "posaconazole") & (studies["venetoclax_with_inhibitor_mg"] == dose)]
+        key = f"study.posaconazole_{dose}mg"
+        values[f"{key}.model"] = fold_change(dosing.study_schedule_ratios(dose, posaconazole)[0])
+        values[f"{key}.measured_low"] = fold_change(measured["auc_ratio"].min())
+        values[f"{key}.measured_high"] = fold_change(measured["auc_ratio"].max())
+    return values
 
 
 def _dosing_numbers() -> dict[str, float]:
@@ -135,6 +150,7 @@ def _dosing_numbers() -> dict[str, float]:
     return {
         "dosing.studies": len(dosing),
         "dosing.with_dose": int(dosing["venetoclax_dose_mg"].notna().sum()),
+        "dosing.with_days": len(days),
         "dosing.days_low": days.min(),
         "dosing.days_high": days.max(),
         "pediatric.karol2020.dose_low": karol["dose_levels"][0],

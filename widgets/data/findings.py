@@ -16,12 +16,20 @@ from widgets.data.schema import Column, DataError, check_unique, read_table
 FINDINGS_CSV = data_file("model_findings.csv")
 
 READ_IN = ("abstract", "full_text", "figure_legend", "review_summary")
-SYSTEMS = ("cell_lines", "xenografts", "patient_blasts", "cell_lines_and_xenografts", "blasts_and_xenografts")
+SYSTEMS = (
+    "cell_lines",
+    "xenografts",
+    "patient_blasts",
+    "cell_lines_and_xenografts",
+    "blasts_and_xenografts",
+    "patients",
+)
 CHECKS = ("below", "above")
 STATUSES = ("holds", "known_gap")
 # A model quantity: ic50 or bh3, then the regimen or peptide, the profile, and optional level
-# changes such as mcl1x2 (see ``widgets.model.calibration``).
-QUANTITY_PATTERN = r"(ic50|bh3):[A-Za-z0-9_]+:[a-z0-9_]+(:[a-z0-9_]+x[0-9.]+)*"
+# changes such as mcl1x2; or pk, a measure of the exposure model and a co-medication (see
+# ``widgets.model.calibration``).
+QUANTITY_PATTERN = r"(ic50|bh3):[A-Za-z0-9_]+:[a-z0-9_]+(:[a-z0-9_]+x[0-9.]+)*|pk:[a-z0-9_]+:[a-z0-9_]+"
 # A threshold: a plain number, or a named line of the reading guide.
 THRESHOLD_PATTERN = r"[0-9.]+|guide\.(sensitive_below|resistant_above)"
 

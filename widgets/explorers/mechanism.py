@@ -113,8 +113,33 @@ def _background(named, figure) -> ipywidgets.Widget:
     )
 
 
+def _modelled_change(regimen) -> tuple:
+    """What a regimen's partners do to the profile in the model, as sorted (level, change) pairs."""
+    partners = [model.PARTNERS[key] for key in regimen.partners]
+    scaled = [(name, f"×{factor:g}") for partner in partners for name, factor in partner.scale.items()]
+    added = [(name, f"+{amount:g} nM") for partner in partners for name, amount in partner.add.items()]
+    return tuple(sorted(scaled + added))
+
+
+def alike_note() -> str:
+    """A sentence naming the menu's partners that the model cannot tell apart: partners with
+    the same modelled effect on the profile give the same view, so the reader knows why."""
+    groups: dict[tuple, list[str]] = {}
+    for key in TREATMENTS:
+        regimen = model.REGIMENS[key]
+        if regimen.partners:
+            groups.setdefault((regimen.drug, _modelled_change(regimen)), []).append(regimen.name.split(" + ", 1)[1])
+    return " ".join(
+        f"With venetoclax, {', '.join(names[:-1])} and {names[-1]} are modelled alike "
+        f"({', '.join(f'{model.LEVEL_NAMES[level]} {change}' for level, change in change_pairs)}, an assumed size), "
+        "so they show the same curves."
+        for (_, change_pairs), names in groups.items()
+        if len(names) > 1
+    )
+
+
 def _caption(named) -> str:
-    return f"Profile: {named.name}, levels relative to it. {TEACHING_NOTE}"
+    return f"Profile: {named.name}, levels relative to it. {alike_note()} {TEACHING_NOTE}".replace("  ", " ")
 
 
 def _static(named, figure, views) -> ipywidgets.Widget:

@@ -35,7 +35,7 @@ from widgets.explorers import filter_counts, static_views
 from widgets.presentation import forest
 from widgets.presentation.cards import ongoing_trials_html, studies_table_html
 from widgets.presentation.forest_rows import figure_rows
-from widgets.presentation.text import plural
+from widgets.presentation.text import mid_sentence, plural
 from widgets.presentation.trial_labels import (
     AGE_LABELS,
     LINEAGE_LABELS,
@@ -204,7 +204,7 @@ class _TrialViews:
                 lambda: static_views.html_view(
                     "<p role='status' style='margin:0.5em 0;line-height:1.5'><strong>"
                     "The review reports no figure of this kind "
-                    f"({choice.label.lower()}) for the selected studies.</strong> The table below lists what it "
+                    f"({mid_sentence(choice.label)}) for the selected studies.</strong> The table below lists what it "
                     "does report; the endpoint menu counts the figures of each kind.</p>"
                 ),
             )

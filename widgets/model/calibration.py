@@ -23,7 +23,9 @@ A quantity is ``<kind>:<subject>:<target>[:<change>...]``. The kinds:
   over without), ``single_dose_cmax_ratio`` (peak after one dose, with over without) or
   ``days_to_90_percent`` (days of dosing with it until exposure reaches 90% of its plateau),
   ``steady_state_cmax_ug_per_ml`` (the daily peak after 30 days of 400 mg a day with it),
-  ``first_dose_tmax_h`` or ``steady_state_tmax_h`` (hours from a dose to its peak); ``none``
+  ``first_dose_tmax_h`` or ``steady_state_tmax_h`` (hours from a dose to its peak),
+  ``study_auc_ratio_<50|100>mg`` or ``study_cmax_ratio_<50|100>mg`` (the posaconazole study's
+  schedule, ``dosing.study_schedule_ratios``: day 28 with it at that dose over day 20 alone); ``none``
   is the model without a co-medication (no changes);
 - ``exposure:<co-medication>:<schedule>[:day=<n>]`` and ``adjusted_exposure:...``: the safety
   chapter's exposure explorer (``widgets.pharmacokinetics.dosing.exposure_scenario``): one day's
@@ -90,6 +92,10 @@ PK_MEASURES = (
     "steady_state_cmax_ug_per_ml",
     "first_dose_tmax_h",
     "steady_state_tmax_h",
+    "study_auc_ratio_50mg",
+    "study_auc_ratio_100mg",
+    "study_cmax_ratio_50mg",
+    "study_cmax_ratio_100mg",
 )
 # Days of 400 mg a day after which the model's daily peak is read as its steady-state peak.
 STEADY_STATE_DAYS = 30
@@ -228,6 +234,9 @@ def _pk_value(measure: str, comedication: str) -> float:
         return fold
     if measure == "single_dose_cmax_ratio":
         return inhibitors.single_dose_peak_ratio(clearance, bioavailability)
+    if measure.startswith("study_"):
+        auc, cmax = dosing.study_schedule_ratios(float(measure.rsplit("_", 1)[1].removesuffix("mg")), effect)
+        return auc if measure.startswith("study_auc") else cmax
     if measure == "days_to_90_percent":
         return pharmacokinetics.time_to_steady_state_fraction_h(0.9, clearance) / 24.0
     if measure == "steady_state_cmax_ug_per_ml":

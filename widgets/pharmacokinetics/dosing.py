@@ -169,6 +169,32 @@ def fold_increase_by_study(effects: dict[str, InhibitorEffect]) -> dict[str, flo
     return {study: 1.0 / ratio for effect in effects.values() for study, ratio in effect.estimates.items()}
 
 
+#: The posaconazole study's schedule {agarwal2017posaconazole}: venetoclax ramped up to 400 mg
+#: and taken alone to day 20, then 50 or 100 mg with posaconazole 300 mg on days 21 to 28;
+#: exposure on day 28 was compared with 400 mg alone. The ramp-up is the AML one of the label.
+POSACONAZOLE_STUDY_DAYS_ALONE, POSACONAZOLE_STUDY_DAYS_WITH = 20, 8
+
+
+def study_schedule_ratios(dose_mg: float, effect: InhibitorEffect | None) -> tuple[float, float]:
+    """The model run on the posaconazole study's schedule with ``effect`` from day 21 at
+    ``dose_mg``: (AUC over 24 h, peak) on day 28 divided by those of day 20, on 400 mg alone."""
+    alone = labeled_daily_doses("aml_hma_3_day", POSACONAZOLE_STUDY_DAYS_ALONE)
+    days = POSACONAZOLE_STUDY_DAYS_ALONE + POSACONAZOLE_STUDY_DAYS_WITH
+    bioavailability, clearance = (
+        (1.0, 1.0) if effect is None else (effect.bioavailability_ratio, effect.clearance_ratio)
+    )
+    course = pk.simulate(
+        alone + [dose_mg] * POSACONAZOLE_STUDY_DAYS_WITH,
+        [1.0] * len(alone) + [clearance] * POSACONAZOLE_STUDY_DAYS_WITH,
+        bioavailability_ratio=[1.0] * len(alone) + [bioavailability] * POSACONAZOLE_STUDY_DAYS_WITH,
+    )
+    last, reference = days - 1, len(alone) - 1
+    return (
+        float(course.daily_auc_ug_h_per_ml[last] / course.daily_auc_ug_h_per_ml[reference]),
+        float(course.daily_peak_ug_per_ml[last] / course.daily_peak_ug_per_ml[reference]),
+    )
+
+
 @dataclass(frozen=True)
 class DosingPlan:
     """Daily doses (mg) and, per day, whether the co-medication is taken; with what the label says."""

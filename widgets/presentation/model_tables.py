@@ -84,20 +84,30 @@ def profiles_table():
     return Markdown(f"{table}\n\nWhy each profile has this shape:\n\n{evidence}")
 
 
+# The basis of a value the book chose (widgets.model.constants.BASES); the selectivity table marks it.
+ASSUMED = "teaching assumption"
+
+
+def _marked(text: str, assumed: bool) -> str:
+    """A table value, with "(assumed)" after it when the book chose it rather than read it."""
+    return f"{text} (assumed)" if assumed else text
+
+
 def selectivity_table():
     """Each drug's affinity per target (Ki, nM) and its BCL-XL/BCL-2 selectivity ratio."""
     texts = selectivity_texts()
     rows = []
     for record in summaries.selectivity().itertuples(index=False):
         text = texts.loc[record.key]
+        kd = model.DRUGS[record.key].kd_nM
+        assumed = {protein: kd[protein].basis == ASSUMED for protein in ANTI_APOPTOTICS}
+        ratio_assumed = text.bclxl_over_bcl2 and (assumed["bcl2"] or assumed["bclxl"])
         rows.append(
             [
                 record.drug,
                 record.targets,
-                text.ki_bcl2,
-                text.ki_bclxl,
-                text.ki_mcl1,
-                text.bclxl_over_bcl2,
+                *(_marked(text[f"ki_{protein}"], assumed[protein]) for protein in ANTI_APOPTOTICS),
+                _marked(text.bclxl_over_bcl2, ratio_assumed),
                 cite(record.sources),
             ]
         )

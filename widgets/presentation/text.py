@@ -57,6 +57,12 @@ def fold_change(fold: float) -> str:
     return f"{float(f'{fold:.2g}'):,.0f}"
 
 
+def mid_sentence(label: str) -> str:
+    """A menu label as it reads inside a sentence: its first letter lowercased, and nothing
+    else, so abbreviations keep their capitals ("Went on to CAR-T" -> "went on to CAR-T")."""
+    return label[:1].lower() + label[1:] if label[:2] != label[:2].upper() else label
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """ "1 study", "3 studies": the count and the word that agrees with it."""
     word = singular if count == 1 else (plural_form or f"{singular}s")

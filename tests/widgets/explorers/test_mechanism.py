@@ -59,6 +59,20 @@ def test_shared_data_layers_carry_no_treatment_name(monkeypatch, small_grid):
     assert not any(model.REGIMENS[key].name in shared for key in mechanism.TREATMENTS)
 
 
+def test_the_caption_names_the_partners_that_share_a_view(monkeypatch):
+    # The full menu: asparaginase, homoharringtonine and azacitidine all lower MCL-1 by one
+    # assumed factor, so their views are one; the caption says so, with that factor.
+    note = mechanism.alike_note()
+    factor = model.PARTNERS["asparaginase"].scale["mcl1"]
+    assert note == (
+        f"With venetoclax, asparaginase, homoharringtonine and azacitidine are modelled alike (MCL-1 ×{factor:g}, "
+        "an assumed size), so they show the same curves."
+    )
+    assert model.PARTNERS["azacitidine"].scale == model.PARTNERS["homoharringtonine"].scale == {"mcl1": factor}
+    monkeypatch.setattr(mechanism, "TREATMENTS", ("venetoclax", "venetoclax_asparaginase", "venetoclax_mdm2"))
+    assert mechanism.alike_note() == ""
+
+
 def test_views_follow_the_model(monkeypatch, small_grid):
     monkeypatch.setenv(runtime.STATIC_SITE_ENV, "1")
     block = mechanism.mechanism_explorer("b_all", cells=200)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from widgets.presentation.text import cite, cite_html, escape_html, markdown_table
+from widgets.presentation.text import cite, cite_html, escape_html, markdown_table, mid_sentence
 
 
 def test_cite_makes_one_role_for_any_number_of_keys():
@@ -32,3 +32,9 @@ def test_escape_html_escapes_markup_and_both_quotes():
     assert escape_html("<b>CR & CRi</b>") == "&lt;b&gt;CR &amp; CRi&lt;/b&gt;"
     assert escape_html('patients\' "response"') == "patients&#x27; &quot;response&quot;"
     assert escape_html(24.5) == "24.5"
+
+
+def test_a_menu_label_inside_a_sentence_keeps_its_abbreviations():
+    assert mid_sentence("Went on to transplant or CAR-T") == "went on to transplant or CAR-T"
+    assert mid_sentence("CR/CRi rate") == "CR/CRi rate" and mid_sentence("MRD negativity") == "MRD negativity"
+    assert mid_sentence("") == ""

@@ -23,6 +23,8 @@ PEPTIDE_COLOURS = {
     "MS1": style.OKABE_ITO["reddish_purple"],
     "NOXA": style.OKABE_ITO["reddish_purple"],
 }
+# Bars longer than this (percent of cells) hold their label inside; shorter ones have it just past their end.
+INSIDE_FROM_PERCENT = 75
 # Peptides whose key is not the name a reader knows.
 PEPTIDE_LABELS = {"BIM_control": "BIM, high dose"}
 
@@ -36,7 +38,11 @@ def bh3_bars(response: dict[str, float], title: str):
     values = [response[key] for key in peptides]
     ax.barh(range(len(peptides)), values, color=[PEPTIDE_COLOURS[key] for key in peptides], edgecolor="black")
     for position, value in enumerate(values):
-        ax.text(min(value + 2, 78), position, f"{value:.0f}%", va="center")
+        # A long bar carries its percentage inside its end, so the text never crosses the bar's edge.
+        inside = value > INSIDE_FROM_PERCENT
+        ax.text(
+            value - 2 if inside else value + 2, position, f"{value:.0f}%", va="center", ha="right" if inside else "left"
+        )
     ax.set_yticks(range(len(peptides)), [f"{PEPTIDE_LABELS.get(key, key)}\n({READS_OUT[key]})" for key in peptides])
     ax.invert_yaxis()
     ax.set_xlim(0, 100)

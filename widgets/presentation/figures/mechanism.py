@@ -34,7 +34,11 @@ BANDS = ("bcl2", "bclxl", "mcl1", "free")
 # A band's name keeps LABEL_PAD_PX of clear space either side; its box reaches LABEL_ASCENT
 # of the text size above the baseline and LABEL_DESCENT below (DejaVu Sans, with the halo).
 LABEL_PAD_PX, LABEL_ASCENT, LABEL_DESCENT = 3, 0.8, 0.25
+# Pixels between the candidate places of a band's name.
+LABEL_STEP_PX = 4
 BAND_LABELS = {"bcl2": "on BCL-2", "bclxl": "on BCL-XL", "mcl1": "on MCL-1", "free": "free"}
+# Inside a band its name is short (the legend has the long one), so that it fits twice as often.
+BAND_NAMES = {"bcl2": "BCL-2", "bclxl": "BCL-XL", "mcl1": "MCL-1", "free": "free"}
 BAND_COLOURS = {
     "bcl2": style.OKABE_ITO["sky_blue"],
     "bclxl": style.OKABE_ITO["orange"],
@@ -161,11 +165,14 @@ class MechanismFigure(layers.LayeredFigure):
         lower_edges = np.column_stack([np.zeros(len(doses)), cumulative[:, :-1]])
         height = layers.TEXT_PX * (LABEL_ASCENT + LABEL_DESCENT)
         placed, boxes = [], []
+        # Candidate centres every LABEL_STEP_PX across the axes, thickest part of the band first.
+        centres = np.arange(x_pixels[0], x_pixels[-1], LABEL_STEP_PX)
         for index, band in enumerate(BANDS):
-            label = BAND_LABELS[band]
+            label = BAND_NAMES[band]
             half_width = layers.text_width(label, layers.TEXT_PX) / 2 + LABEL_PAD_PX
-            for thickest in np.argsort(lower_edges[:, index] - cumulative[:, index], kind="stable"):
-                x = min(max(x_pixels[thickest], x_pixels[0] + half_width), x_pixels[-1] - half_width)
+            thickness = np.interp(centres, x_pixels, cumulative[:, index] - lower_edges[:, index])
+            for centre in centres[np.argsort(-thickness, kind="stable")]:
+                x = min(max(centre, x_pixels[0] + half_width), x_pixels[-1] - half_width)
                 top, bottom = self._room(
                     x - half_width, x + half_width, x_pixels, lower_edges[:, index], cumulative[:, index]
                 )
@@ -177,7 +184,7 @@ class MechanismFigure(layers.LayeredFigure):
                     box[0] < other[2] and other[0] < box[2] and box[1] < other[3] and other[1] < box[3]
                     for other in boxes
                 ):
-                    placed.append((round(x, 1), round(box_top + layers.TEXT_PX * LABEL_ASCENT, 1), label))
+                    placed.append((round(float(x), 1), round(box_top + layers.TEXT_PX * LABEL_ASCENT, 1), label))
                     boxes.append(box)
                     break
         return placed

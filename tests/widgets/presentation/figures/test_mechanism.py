@@ -10,7 +10,7 @@ import pytest
 from widgets import model
 from widgets.presentation import layers
 from widgets.presentation.figures.mechanism import (
-    BAND_LABELS,
+    BAND_NAMES,
     BANDS,
     LABEL_ASCENT,
     LABEL_DESCENT,
@@ -81,7 +81,7 @@ def test_band_shares_are_stacked_to_the_full_axis():
 
 def _label_boxes(figure, scan):
     """Each band name drawn in the layer, as (band index, box in pixels) read from the SVG."""
-    names = {label: index for index, label in enumerate(BAND_LABELS[band] for band in BANDS)}
+    names = {label: index for index, label in enumerate(BAND_NAMES[band] for band in BANDS)}
     boxes = []
     for x, y, content in re.findall(
         r"<text x='([\d.]+)' y='([\d.]+)'[^>]*>([^<]*)</text>", figure.data_layer(scan, "x")

@@ -96,3 +96,18 @@ def test_affinity_plot_draws_no_binding_open_at_the_edge():
     assert s63845_bcl2 and all(line.get_xdata()[0] == NO_BINDING_AT_NM for line in s63845_bcl2)
     venetoclax_bcl2 = ax.lines[0]
     assert venetoclax_bcl2.get_xdata()[0] == model.DRUGS["venetoclax"].kd_nM["bcl2"].value
+
+
+def test_each_bh3_percentage_lies_wholly_inside_its_bar_or_wholly_past_its_end():
+    response = {"BIM": 10.0, "BIM_control": 100.0, "BAD": 95.0, "HRK": 76.0, "MS1": 74.0, "NOXA": 0.0}
+    fig = bh3_bars(response, "title")
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    for bar, label in zip(ax.patches, ax.texts):
+        bar_box, text_box = bar.get_window_extent(renderer), label.get_window_extent(renderer)
+        assert label.get_text() == f"{bar.get_width():.0f}%"
+        inside = text_box.x1 <= bar_box.x1 and text_box.x0 >= bar_box.x0
+        past_end = text_box.x0 >= bar_box.x1
+        assert inside or past_end, label.get_text()
+        assert text_box.x1 <= ax.get_window_extent(renderer).x1, label.get_text()
