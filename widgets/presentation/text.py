@@ -48,13 +48,14 @@ def level_label(factor: float) -> str:
 
 def fold_change(fold: float) -> str:
     """A fold change as the book prints it (the number only): one decimal below 10
-    ("2.3"), two significant figures with thousands separators from 10 up ("290",
-    "1,400"); "not reached" for an infinite fold (an IC50 that is not reached)."""
+    ("2.3"), two significant figures from 10 up ("290"), one from 1,000 up ("3,000"), where
+    a teaching model's second digit means nothing; "not reached" for an infinite fold (an
+    IC50 that is not reached)."""
     if math.isinf(fold):
         return "not reached"
     if fold < 10:
         return f"{fold:.1f}"
-    return f"{float(f'{fold:.2g}'):,.0f}"
+    return f"{float(f'{fold:.{2 if fold < 1000 else 1}g}'):,.0f}"
 
 
 def mid_sentence(label: str) -> str:

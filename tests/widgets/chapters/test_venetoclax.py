@@ -41,9 +41,13 @@ def test_the_glued_ic50_is_the_model_ic50(numbers, profile, drug):
     assert numbers[f"ic50.{profile}.{drug}"] == dose_label(model.ic50(model.PROFILES[profile], drug))
 
 
-def test_the_fold_is_the_ratio_of_the_two_venetoclax_ic50s_to_two_significant_figures(numbers):
+def test_the_fold_is_the_ratio_of_the_two_venetoclax_ic50s_to_one_significant_figure(numbers):
+    # From a thousandfold up the book prints one significant figure: a teaching model's
+    # second digit carries no meaning.
     fold = model.ic50(model.PROFILES["mature_t_all"], "venetoclax") / model.ic50(model.PROFILES["b_all"], "venetoclax")
-    assert float(numbers["fold.venetoclax.mature_t_all_over_b_all"].replace(",", "")) == pytest.approx(fold, rel=0.05)
+    assert fold >= 1000
+    assert float(numbers["fold.venetoclax.mature_t_all_over_b_all"].replace(",", "")) == pytest.approx(fold, rel=0.5)
+    assert numbers["fold.venetoclax.mature_t_all_over_b_all"] == f"{float(f'{fold:.1g}'):,.0f}"
 
 
 def test_the_mature_t_all_paragraph_holds_in_the_model():

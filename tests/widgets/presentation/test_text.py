@@ -2,7 +2,7 @@
 
 import pytest
 
-from widgets.presentation.text import cite, cite_html, escape_html, markdown_table, mid_sentence
+from widgets.presentation.text import cite, cite_html, escape_html, fold_change, markdown_table, mid_sentence
 
 
 def test_cite_makes_one_role_for_any_number_of_keys():
@@ -38,3 +38,8 @@ def test_a_menu_label_inside_a_sentence_keeps_its_abbreviations():
     assert mid_sentence("Went on to transplant or CAR-T") == "went on to transplant or CAR-T"
     assert mid_sentence("CR/CRi rate") == "CR/CRi rate" and mid_sentence("MRD negativity") == "MRD negativity"
     assert mid_sentence("") == ""
+
+
+def test_a_fold_change_keeps_only_the_digits_a_teaching_model_can_stand_behind():
+    assert [fold_change(x) for x in (2.34, 12.3, 290.4, 1449.0, 3480.0)] == ["2.3", "12", "290", "1,000", "3,000"]
+    assert fold_change(float("inf")) == "not reached"

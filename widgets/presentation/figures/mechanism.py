@@ -48,6 +48,7 @@ BAND_COLOURS = {
 DEATH_COLOUR = style.OKABE_ITO["vermillion"]
 # Where half the cells or more are past MOMP with no drug (the model's IC50 is then 0), there is no IC50 to read.
 UNTREATED_DEATH_NOTE = "No IC50: half the cells die untreated"
+THRESHOLD_LABEL = "MOMP threshold"
 BAX_COLOUR = style.OKABE_ITO["blue"]
 
 
@@ -99,10 +100,10 @@ class MechanismFigure(layers.LayeredFigure):
             handlelength=1.2,
             columnspacing=1.5,
         )
+        self.threshold_nM = threshold_nM
         self.bax_ax.set_ylim(0, max(1.15 * bax_nM, 1.5 * threshold_nM))
         self.bax_ax.set_ylabel("Active (nM)")
         self.bax_ax.axhline(threshold_nM, color="black", linestyle="--", linewidth=1.2)
-        self.bax_ax.text(DOSE_RANGE_NM[0] * 1.5, threshold_nM, "MOMP threshold", va="bottom")
         self.death_ax.set_ylim(0, 100)
         self.death_ax.set_ylabel("Cells apoptotic (%)")
         self.death_ax.axhline(50, color="grey", linestyle=":", linewidth=1)
@@ -122,9 +123,9 @@ class MechanismFigure(layers.LayeredFigure):
         ]
         elements += self._bands(doses, 100.0 * scan.bim_share)
         top = self.bax_ax.get_ylim()[1]
-        elements.append(
-            layers.curve(self.path(self.bax_ax, doses, np.minimum(scan.active_bax_nM, top)), BAX_COLOUR, width=3)
-        )
+        bax_curve = np.minimum(scan.active_bax_nM, top)
+        elements.append(layers.curve(self.path(self.bax_ax, doses, bax_curve), BAX_COLOUR, width=3))
+        elements.append(self._threshold_label(doses, bax_curve))
         percent = 100.0 * scan.fraction_apoptotic
         elements.append(layers.curve(self.path(self.death_ax, doses, percent), DEATH_COLOUR, width=3))
         elements += self._ic50(scan.ic50_nM)
@@ -199,22 +200,59 @@ class MechanismFigure(layers.LayeredFigure):
         bottom = self._pixels(self.bim_ax, ones, np.interp(span, x_pixels, lower_percent))[:, 1].min()
         return float(top), float(bottom)
 
+    def _threshold_label(self, doses, bax_nM) -> str:
+        """The dashed line's name, just above or below it at the left or the right end of the
+        panel: the first of those places that the BAX/BAK curve does not cross."""
+        width = layers.text_width(THRESHOLD_LABEL, layers.TEXT_PX)
+        line_y = self.point(self.bax_ax, doses[0], self.threshold_nM)[1]
+        left, right = self.x_pixel(self.bax_ax, DOSE_RANGE_NM[0]) + 6, self.x_pixel(self.bax_ax, DOSE_RANGE_NM[1]) - 6
+        x_pixels = np.array([self.x_pixel(self.bax_ax, dose) for dose in doses], dtype=float)
+        curve_y = self._pixels(self.bax_ax, doses, bax_nM)[:, 1]
+        height = layers.TEXT_PX * (LABEL_ASCENT + LABEL_DESCENT)
+        places = [
+            (left, line_y - 4, "start"),
+            (right, line_y + 4 + layers.TEXT_PX * LABEL_ASCENT, "end"),
+            (right, line_y - 4, "end"),
+            (left, line_y + 4 + layers.TEXT_PX * LABEL_ASCENT, "start"),
+        ]
+        for x, baseline, anchor in places:
+            x0, x1 = (x, x + width) if anchor == "start" else (x - width, x)
+            top = baseline - layers.TEXT_PX * LABEL_ASCENT
+            if not self._crosses(x_pixels, curve_y, x0, x1, top - 2, top + height + 2):
+                break
+        else:
+            x, baseline, anchor = places[0]
+        return layers.text(x, baseline, THRESHOLD_LABEL, anchor=anchor, halo=True)
+
+    @staticmethod
+    def _crosses(x_pixels, y_pixels, x0, x1, top, bottom) -> bool:
+        """Whether the polyline through (x_pixels, y_pixels) passes through the box between x0 and x1."""
+        inside = (x_pixels >= x0) & (x_pixels <= x1)
+        ends = np.interp([x0, x1], x_pixels, y_pixels)
+        ys = np.concatenate([ends, y_pixels[inside]])
+        return bool(ys.min() <= bottom and ys.max() >= top)
+
     def _ic50(self, ic50_nM: float) -> list[str]:
         top, bottom = self.axes_top(self.death_ax), self.axes_bottom(self.death_ax)
         if not math.isfinite(ic50_nM) or ic50_nM < DOSE_RANGE_NM[0]:
             note = "IC50: not reached" if not math.isfinite(ic50_nM) else "IC50: below 1 pM"
             if ic50_nM == 0:
                 note = UNTREATED_DEATH_NOTE
+            # Not reached: the curve stays low, so the note sits high; otherwise it stays high.
+            baseline = top + 16 if not math.isfinite(ic50_nM) else bottom - 10
             return [
-                layers.text(self.x_pixel(self.death_ax, DOSE_RANGE_NM[0]) + 6, top + 16, note, bold=True, halo=True)
+                layers.text(self.x_pixel(self.death_ax, DOSE_RANGE_NM[0]) + 6, baseline, note, bold=True, halo=True)
             ]
         x, y = self.point(self.death_ax, ic50_nM, 50)
         anchor = "start" if ic50_nM < 1e2 else "end"
         offset = 6 if anchor == "start" else -6
+        # The curve rises through the IC50: right of it the curve is high, so the label sits
+        # low; left of it the curve is low, so the label sits high.
+        baseline = bottom - 10 if anchor == "start" else top + 16
         return [
             layers.line(x, top, x, bottom, width=1.5, dash="5 4"),
             layers.circle(x, y, 5, DEATH_COLOUR),
-            layers.text(x + offset, top + 16, f"IC50 {dose_label(ic50_nM)}", anchor=anchor, bold=True, halo=True),
+            layers.text(x + offset, baseline, f"IC50 {dose_label(ic50_nM)}", anchor=anchor, bold=True, halo=True),
         ]
 
     def dose_layer(self, dose_nM: float) -> str:

@@ -145,3 +145,28 @@ def test_a_population_that_dies_untreated_is_said_to_have_no_ic50():
     svg = figure.data_layer(scan, "BCL-2 ×0.25")
     assert f">{UNTREATED_DEATH_NOTE}</text>" in svg and "IC50 0" not in svg and "below 1 pM" not in svg
     assert re.search(r"aria-label='BCL-2 ×0.25\. No IC50: half the cells die untreated\.", svg)
+
+
+@pytest.mark.parametrize("profile_key", ["b_all", "mature_t_all"])
+def test_the_threshold_and_ic50_labels_stay_clear_of_their_curves(profile_key):
+    figure = MechanismFigure(model.PROFILES[profile_key].bax_bak, model.MOMP_THRESHOLD_NM.value)
+    x_pixels = np.array([figure.x_pixel(figure.bim_ax, dose) for dose in SCAN_DOSES_NM], dtype=float)
+    height = layers.TEXT_PX * (LABEL_ASCENT + LABEL_DESCENT)
+    for levels, scan in _scans(profile_key, "venetoclax"):
+        svg = figure.data_layer(scan, "x")
+        curves = {
+            "MOMP threshold": figure._pixels(
+                figure.bax_ax, SCAN_DOSES_NM, np.minimum(scan.active_bax_nM, figure.bax_ax.get_ylim()[1])
+            )[:, 1],
+            "IC50": figure._pixels(figure.death_ax, SCAN_DOSES_NM, 100 * scan.fraction_apoptotic)[:, 1],
+        }
+        for name, curve_y in curves.items():
+            match = re.search(rf"<text x='([\d.]+)' y='([\d.]+)'([^>]*)>({name}[^<]*)</text>", svg)
+            if match is None:
+                continue  # no IC50 label where none is reached
+            x, baseline, content = float(match[1]), float(match[2]), match[4]
+            anchor = "end" if "text-anchor='end'" in match[3] else "start"
+            width = layers.text_width(content, layers.TEXT_PX, name == "IC50")
+            x0, x1 = (x, x + width) if anchor == "start" else (x - width, x)
+            top = baseline - LABEL_ASCENT * layers.TEXT_PX
+            assert not MechanismFigure._crosses(x_pixels, curve_y, x0, x1, top, top + height), (name, levels)
