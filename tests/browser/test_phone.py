@@ -164,7 +164,24 @@ def test_slider_readouts_follow_the_slider_as_text(phone, page_path):
         )
         assert followed, f"{page_path}: slider {index + 1}'s readout did not follow it"
         assert readout.inner_text() != before, f"{page_path}: slider {index + 1}'s readout did not change"
+        for key, gap in (("End", HANDLE_TO_READOUT_JS), ("Home", LABEL_TO_HANDLE_JS)):
+            page.keyboard.press(key)
+            page.wait_for_timeout(100)
+            clearance = page.evaluate(gap, handle.element_handle())
+            assert clearance >= MIN_HANDLE_CLEARANCE_PX, (
+                f"{page_path}: slider {index + 1}'s handle at the {key.lower()} of its track is {clearance:.0f}px from "
+                f"its {'readout' if key == 'End' else 'name'}; its focus ring needs {MIN_HANDLE_CLEARANCE_PX}px"
+            )
     assert page.evaluate(EDITABLE_JS) == []
+
+
+# A focused handle's ring reaches 5px outside it (book.css: 3px outline, 2px offset).
+MIN_HANDLE_CLEARANCE_PX = 6
+# The gap (px) between a handle and its slider's readout, and between the slider's name and the handle.
+HANDLE_TO_READOUT_JS = f"""handle => handle.closest('.book-slider').querySelector('.{READOUT_CLASS}')
+    .getBoundingClientRect().left - handle.getBoundingClientRect().right"""
+LABEL_TO_HANDLE_JS = """handle => handle.getBoundingClientRect().left
+    - handle.closest('.widget-slider').querySelector(':scope > .widget-label').getBoundingClientRect().right"""
 
 
 # Every layered figure on show: the content box of each visible layer (for an <img>, its box
