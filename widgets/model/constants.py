@@ -20,6 +20,7 @@ ANTI_APOPTOTICS = ("bcl2", "bclxl", "mcl1")
 ANTI_APOPTOTIC_NAMES = {"bcl2": "BCL-2", "bclxl": "BCL-XL", "mcl1": "MCL-1"}
 NO_BINDING = math.inf
 BASES = ("measured", "bound", "teaching assumption")
+MEASURED, BOUND, TEACHING_ASSUMPTION = BASES
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from IPython.display import Markdown
 
 from widgets import model
 from widgets.model import ANTI_APOPTOTICS, scans, summaries
+from widgets.model.constants import TEACHING_ASSUMPTION
 from widgets.presentation.text import cite, dose_label, markdown_table
 
 
@@ -84,10 +85,6 @@ def profiles_table():
     return Markdown(f"{table}\n\nWhy each profile has this shape:\n\n{evidence}")
 
 
-# The basis of a value the book chose (widgets.model.constants.BASES); the selectivity table marks it.
-ASSUMED = "teaching assumption"
-
-
 def _marked(text: str, assumed: bool) -> str:
     """A table value, with "(assumed)" after it when the book chose it rather than read it."""
     return f"{text} (assumed)" if assumed else text
@@ -100,7 +97,7 @@ def selectivity_table():
     for record in summaries.selectivity().itertuples(index=False):
         text = texts.loc[record.key]
         kd = model.DRUGS[record.key].kd_nM
-        assumed = {protein: kd[protein].basis == ASSUMED for protein in ANTI_APOPTOTICS}
+        assumed = {protein: kd[protein].basis == TEACHING_ASSUMPTION for protein in ANTI_APOPTOTICS}
         ratio_assumed = text.bclxl_over_bcl2 and (assumed["bcl2"] or assumed["bclxl"])
         rows.append(
             [

@@ -106,4 +106,3 @@ def test_the_selectivity_table_marks_every_value_the_book_chose():
     rows = {line.split(" | ")[0].strip("| "): line for line in model_tables.selectivity_table().data.splitlines()[2:]}
     assert rows["Navitoclax"].count("(assumed)") == 4 and rows["AZD4320"].count("(assumed)") == 4
     assert "(assumed)" not in rows["Venetoclax"] and "(assumed)" not in rows["S63845"]
-    assert model_tables.ASSUMED in model.constants.BASES

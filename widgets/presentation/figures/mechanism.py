@@ -238,7 +238,8 @@ class MechanismFigure(layers.LayeredFigure):
             note = "IC50: not reached" if not math.isfinite(ic50_nM) else "IC50: below 1 pM"
             if ic50_nM == 0:
                 note = UNTREATED_DEATH_NOTE
-            # Not reached: the curve stays low, so the note sits high; otherwise it stays high.
+            # Not reached: the curve stays low, so the note sits high; at or below 1 pM the curve
+            # stays high, so the note sits low.
             baseline = top + 16 if not math.isfinite(ic50_nM) else bottom - 10
             return [
                 layers.text(self.x_pixel(self.death_ax, DOSE_RANGE_NM[0]) + 6, baseline, note, bold=True, halo=True)
