@@ -10,6 +10,8 @@ import functools
 import http.server
 import os
 import threading
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -88,8 +90,23 @@ class PageWatch:
             self.problems.append(f"console error: {message.text}")
 
     def _failed(self, request):
-        if request.failure != "net::ERR_BLOCKED_BY_CLIENT":
-            self.problems.append(f"failed request: {request.url} ({request.failure})")
+        if request.failure == "net::ERR_BLOCKED_BY_CLIENT":
+            return
+        if request.failure == "net::ERR_ABORTED" and self.serves(request.url):
+            return
+        self.problems.append(f"failed request: {request.url} ({request.failure})")
+
+    def serves(self, url: str) -> bool:
+        """Whether the site answers `url` itself. Chromium aborts (net::ERR_ABORTED) a
+        request still in flight when the page navigates or reloads, such as a late favicon;
+        that is the browser leaving, not the site failing, if the file is there."""
+        if not url.startswith(self.site_url + "/"):
+            return False
+        try:
+            with urllib.request.urlopen(url, timeout=10):
+                return True
+        except (urllib.error.URLError, TimeoutError):
+            return False
 
     def _response(self, response):
         if response.status >= 400:

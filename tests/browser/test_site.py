@@ -168,6 +168,17 @@ def test_reload_keeps_widgets(watch):
     assert page.evaluate(EMPTY_WIDGETS_JS) == []
 
 
+def test_the_watch_tells_a_request_cut_short_from_a_missing_file(watch):
+    """A request Chromium aborts on leaving a page is forgiven only if the site serves the
+    file; a missing file is still recorded."""
+    page = watch.open("index.html")
+    assert watch.serves(f"{watch.site_url}/_static/favicon.svg")
+    assert not watch.serves(f"{watch.site_url}/_static/no-such-file.svg")
+    assert not watch.serves("http://example.org/_static/favicon.svg")
+    page.evaluate("() => fetch('_static/no-such-file.svg')")
+    assert any(problem.startswith("HTTP 404") for problem in watch.problems), watch.problems
+
+
 class _Links(HTMLParser):
     def __init__(self):
         super().__init__()
