@@ -55,8 +55,9 @@ def file_name(content: bytes, suffix: str) -> str:
 
 def _size(svg_tag: str) -> tuple[int, int]:
     view_box = _attribute(svg_tag, "viewBox")
-    if view_box is None or _attribute(svg_tag, "aria-label") is None:
-        raise ValueError(f"an explorer's SVG layer needs an aria-label and a viewBox: {svg_tag[:200]}")
+    described = _attribute(svg_tag, "aria-label") is not None or _attribute(svg_tag, "aria-hidden") == "true"
+    if view_box is None or not described:
+        raise ValueError(f"an explorer's SVG layer needs an aria-label (or aria-hidden) and a viewBox: {svg_tag[:200]}")
     width, height = (round(float(number)) for number in view_box.split()[2:])
     return width, height
 
@@ -72,12 +73,13 @@ def svg_file(svg: str) -> str:
 def svg_image(svg_tag: str, src: str, *, lazy: bool = True) -> str:
     """An ``<img>`` showing an SVG layer from ``src``, in the box the inline layer had.
 
-    ``svg_tag`` is the layer's opening tag: its ``aria-label`` becomes the alt text, its
+    ``svg_tag`` is the layer's opening tag: its ``aria-label`` becomes the alt text (empty
+    for a layer hidden from screen readers), its
     view box the image's width and height, and its style (without the font, which the
     file carries) the image's.
     """
     width, height = _size(svg_tag)
-    label, style = _attribute(svg_tag, "aria-label"), _attribute(svg_tag, "style")
+    label, style = _attribute(svg_tag, "aria-label") or "", _attribute(svg_tag, "style")
     box = ";".join(part for part in (style or "").split(";") if part and not part.startswith("font-family"))
     loading = " loading='lazy'" if lazy else ""
     return f"<img src='{src}' alt='{label}' width='{width}' height='{height}'{loading} decoding='async' style='{box}'>"

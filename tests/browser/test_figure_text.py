@@ -1,4 +1,5 @@
-"""Figures on a 390 px phone are shown at the scale the figure-text unit test assumes.
+"""Figures on a 390 px phone are shown at the scale the figure-text unit test assumes,
+and the mechanism explorer's dose line is drawn beneath the labels of the panels it crosses.
 
 tests/widgets/presentation/test_figure_text.py checks, from each matplotlib figure, that
 its text renders at 11 CSS px or more on a phone, assuming that an image is shown at its
@@ -9,10 +10,14 @@ width (its content box) is compared with its natural width (its pixels over
 smaller than that assumption.
 """
 
+import matplotlib.pyplot as plt
 import pytest
 
 from tests.browser.conftest import VIEWPORTS, PageWatch, site_pages
+from widgets import model
+from widgets.explorers.static_views import EXPLORER_CLASS
 from widgets.presentation import style
+from widgets.presentation.figures.mechanism import MechanismFigure
 
 PAGES = [
     page
@@ -80,3 +85,38 @@ def test_figures_are_shown_no_smaller_than_the_text_rule_assumes(dark_phone, pag
         if figure["drawn"] < min(figure["natural"], style.PHONE_FIGURE_PX) - TOLERANCE_PX
     ]
     assert too_small == [], f"{page_path}: " + "; ".join(too_small)
+
+
+# The mechanism explorer's layers, bottom first: for each, whether it holds the data (its
+# description names the IC50) and the vertical extent (view box units) of each line drawn.
+MECHANISM_LAYERS_JS = """explorer => {
+    const shown = element => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden';
+    const grid = explorer.querySelector('.widget-gridbox');
+    return [...grid.children].map(cell => {
+        const described = [...cell.querySelectorAll('svg[aria-label], img[alt]')].filter(shown)
+            .map(element => element.getAttribute('aria-label') || element.alt);
+        const lines = [...cell.querySelectorAll('svg line')].filter(shown)
+            .map(line => [line.y1.baseVal.value, line.y2.baseVal.value]);
+        return {data: described.some(text => text.includes('IC50')), lines};
+    });
+}"""
+
+
+@pytest.mark.parametrize("reader", ["phone"], indirect=True)
+@pytest.mark.parametrize("page_path", ["chapters/03_venetoclax.html", "chapters/07_resistance.html"])
+def test_the_dose_line_never_strikes_through_the_labels_of_the_lower_panels(reader, page_path):
+    """The IC50 and MOMP threshold labels belong to the data layer: the chosen dose's line
+    across their panels lies beneath it, and only its stretch across the bands (which would
+    hide it) lies above."""
+    figure = MechanismFigure(60.0, model.MOMP_THRESHOLD_NM.value)
+    bands_bottom, deaths_bottom = figure.axes_bottom(figure.bim_ax), figure.axes_bottom(figure.death_ax)
+    plt.close(figure.fig)
+    page = reader.visit(page_path)
+    explorer = page.locator(f".{EXPLORER_CLASS}").filter(has=page.locator(".widget-gridbox")).first
+    explorer.scroll_into_view_if_needed()
+    layers = explorer.evaluate(MECHANISM_LAYERS_JS)
+    data_index = next(index for index, layer in enumerate(layers) if layer["data"])
+    beneath = [y for layer in layers[:data_index] for line in layer["lines"] for y in line]
+    above = [y for layer in layers[data_index + 1 :] for line in layer["lines"] for y in line]
+    assert beneath and max(beneath) == pytest.approx(deaths_bottom, abs=0.5), f"{page_path}: {layers}"
+    assert above and max(above) <= bands_bottom + 0.5, f"{page_path}: a line over the data crosses the lower panels"

@@ -105,8 +105,13 @@ def test_small_layers_other_svgs_and_text_stay_in_the_page(tmp_path):
 
 
 def test_a_layer_without_a_description_is_refused():
-    with pytest.raises(ValueError, match="aria-label and a viewBox"):
+    with pytest.raises(ValueError, match=r"aria-label \(or aria-hidden\) and a viewBox"):
         svg_image("<svg viewBox='0 0 10 10'>", "x.svg")
+
+
+def test_a_layer_hidden_from_screen_readers_becomes_an_image_with_empty_alt_text():
+    image = svg_image("<svg viewBox='0 0 10 10' aria-hidden='true'>", "x.svg")
+    assert "alt=''" in image
 
 
 def test_the_first_view_uses_the_same_file_as_the_live_explorer(tmp_path):

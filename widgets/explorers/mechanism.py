@@ -158,12 +158,17 @@ def _static(named, figure, views) -> ipywidgets.Widget:
 
     data = static_views.linked_views([treatment, *sliders], data_view)
     name = static_views.linked_views([treatment], lambda index: views.name_view(TREATMENTS[index]))
+    line = static_views.linked_views(
+        [dose], lambda index: static_views.html_view(figure.dose_line_layer(DOSE_STEPS_NM[index]))
+    )
     marker = static_views.linked_views(
         [dose], lambda index: static_views.html_view(figure.dose_layer(DOSE_STEPS_NM[index]))
     )
     background = _background(named, figure)
     return static_views.explorer(
-        [treatment, *sliders, dose], static_views.overlay([background, data, name, marker]), caption=_caption(named)
+        [treatment, *sliders, dose],
+        static_views.overlay([background, line, data, name, marker]),
+        caption=_caption(named),
     )
 
 
@@ -199,6 +204,7 @@ def _live(named, figure, views) -> ipywidgets.Widget:
     )
     data = static_views.html_view("")
     title = static_views.html_view("")
+    line = static_views.html_view("")
     marker = static_views.html_view("")
 
     def redraw(_change=None):
@@ -207,6 +213,7 @@ def _live(named, figure, views) -> ipywidgets.Widget:
         title.value = views.name_layer(treatment.value)
 
     def move_marker(_change=None):
+        line.value = figure.dose_line_layer(dose.value)
         marker.value = figure.dose_layer(dose.value)
 
     treatment.observe(redraw, "value")
@@ -218,6 +225,6 @@ def _live(named, figure, views) -> ipywidgets.Widget:
     background = _background(named, figure)
     return static_views.explorer(
         [treatment, *sliders.values(), dose],
-        static_views.overlay([background, data, title, marker]),
+        static_views.overlay([background, line, data, title, marker]),
         caption=_caption(named),
     )

@@ -105,11 +105,15 @@ class LayeredFigure:
             max_width=self.width - 2 * self.TITLE_MARGIN_PX,
         )
 
-    def svg(self, elements: list[str], label: str) -> str:
-        """A layer: the elements in an SVG the size of the figure, described by ``label``."""
+    def svg(self, elements: list[str], label: str | None) -> str:
+        """A layer: the elements in an SVG the size of the figure, described by ``label``
+        (None: a layer that only repeats what another layer says, hidden from screen readers)."""
+        described = (
+            "aria-hidden='true'" if label is None else f"role='img' aria-label='{html.escape(label, quote=True)}'"
+        )
         return (
             f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {self.width:.0f} {self.height:.0f}' "
-            f"class='{LAYER_CLASS}' role='img' aria-label='{html.escape(label, quote=True)}' "
+            f"class='{LAYER_CLASS}' {described} "
             f"style='{self._box_style()};font-family:DejaVu Sans,sans-serif'>" + "".join(elements) + "</svg>"
         )
 

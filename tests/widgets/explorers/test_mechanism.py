@@ -33,14 +33,17 @@ def test_static_explorer_has_a_view_per_combination(monkeypatch, small_grid):
     assert isinstance(treatment, ipywidgets.Dropdown) and isinstance(dose, ipywidgets.SelectionSlider)
     assert [level.index for level in levels] == [1, 1, 1]  # levels start at ×1
     assert [level.options for level in levels] == [("×0.5", "×1", "×4")] * 3
-    background, data, name, marker = overlay_layers(views(block))
+    background, line, data, name, marker = overlay_layers(views(block))
     assert "<img" in background.value
     data_leaves = leaves(data)
     assert len(data_leaves) == 4 * 27
     # asparaginase and homoharringtonine act alike in the model: the same data widget serves both
     assert data_leaves[27:54] == data_leaves[54:81]
     assert len({id(leaf) for leaf in data_leaves}) == 3 * 27
-    assert len(leaves(marker)) == len(mechanism.DOSE_STEPS_NM) == len(dose.options)
+    assert len(leaves(marker)) == len(leaves(line)) == len(mechanism.DOSE_STEPS_NM) == len(dose.options)
+    # the dose's line across the lower panels is stacked beneath the data, its words above
+    assert all("aria-hidden='true'" in leaf.value for leaf in leaves(line))
+    assert all("Chosen dose" in leaf.value for leaf in leaves(marker))
     # ... but each menu entry has its own title, following the dropdown
     assert treatment.options == tuple(model.REGIMENS[key].name for key in mechanism.TREATMENTS)
     names = leaves(name)
@@ -53,7 +56,7 @@ def test_static_explorer_has_a_view_per_combination(monkeypatch, small_grid):
 def test_shared_data_layers_carry_no_treatment_name(monkeypatch, small_grid):
     monkeypatch.setenv(runtime.STATIC_SITE_ENV, "1")
     block = mechanism.mechanism_explorer("b_all", cells=100)
-    _, data, _, _ = overlay_layers(views(block))
+    _, _, data, _, _ = overlay_layers(views(block))
     shared = view_at(data, 2, 1, 1, 1).value  # homoharringtonine, every level x1
     assert "BCL-2 ×1, MCL-1 ×1, BCL-XL ×1" in shared
     assert not any(model.REGIMENS[key].name in shared for key in mechanism.TREATMENTS)
@@ -76,7 +79,7 @@ def test_the_caption_names_the_partners_that_share_a_view(monkeypatch):
 def test_views_follow_the_model(monkeypatch, small_grid):
     monkeypatch.setenv(runtime.STATIC_SITE_ENV, "1")
     block = mechanism.mechanism_explorer("b_all", cells=200)
-    _, data, _, _ = overlay_layers(views(block))
+    _, _, data, _, _ = overlay_layers(views(block))
     # venetoclax; BCL-2 ×1, MCL-1 ×4, BCL-XL ×1
     venetoclax_mcl1_x4 = view_at(data, 0, 1, 2, 1).value
     expected = model.dose_scan(
@@ -92,7 +95,7 @@ def test_live_explorer_recomputes_on_the_fly(monkeypatch):
     treatment, bcl2, mcl1, bclxl, dose = controls(block)
     assert all(isinstance(level, ipywidgets.FloatLogSlider) for level in (bcl2, mcl1, bclxl))
     assert (2**bcl2.min, 2**bcl2.max) == pytest.approx(mechanism.LEVEL_RANGE)
-    _, data, title, marker = overlay_layers(views(block))
+    _, line, data, title, marker = overlay_layers(views(block))
     before = data.value
     mcl1.value = 4.0
     assert data.value != before and "MCL-1 ×4" in data.value
@@ -100,8 +103,9 @@ def test_live_explorer_recomputes_on_the_fly(monkeypatch):
         model.PROFILES["b_all"].scaled(mcl1=4.0), "venetoclax", mechanism.SCAN_DOSES_NM, cells=100
     )
     assert f"IC50 {dose_label(expected.ic50_nM)}" in data.value
+    before = line.value
     dose.value = 1000.0
-    assert "1 µM" in marker.value
+    assert "1 µM" in marker.value and line.value != before
     treatment.value = "venetoclax_homoharringtonine"
     assert ">Venetoclax + homoharringtonine</text>" in title.value and "MCL-1 ×4" in data.value
     treatment.value = "azd4320"

@@ -43,6 +43,12 @@ def test_layer_is_an_accessible_svg_with_single_quoted_attributes(figure):
     assert "IC50 &lt; 1 &quot;nM&quot;" in svg and '"' not in svg
 
 
+def test_a_layer_that_repeats_another_is_hidden_from_screen_readers(figure):
+    layered, _ = figure
+    svg = layered.svg([layers.line(0, 0, 10, 10)], label=None)
+    assert "aria-hidden='true'" in svg and "role=" not in svg and "aria-label" not in svg
+
+
 def test_background_is_an_image_of_the_same_size(figure):
     layered, _ = figure
     html = layered.background_html("Empty axes")

@@ -8,7 +8,9 @@ Three panels share one axis, the dose of the BH3 mimetic (log scale):
 
 The axes are drawn once by matplotlib (``MechanismFigure``); each treatment's data is a
 light SVG layer (``data_layer``), the treatment's name another (``name_layer``) and the
-chosen dose a third (``dose_layer``), so an explorer on the static site can hold hundreds
+chosen dose two more: its line in the lower panels beneath the data (``dose_line_layer``),
+so that the data's labels stay legible over it, and its words and its line over the bands
+above the data (``dose_layer``). So an explorer on the static site can hold hundreds
 of views in a page, and two treatments with the same data share a data layer while each
 keeps its own name.
 """
@@ -257,14 +259,11 @@ class MechanismFigure(layers.LayeredFigure):
         ]
 
     def dose_layer(self, dose_nM: float) -> str:
-        """A vertical marker at the chosen dose across each of the three panels (not through
-        the titles between them)."""
+        """The chosen dose, over the data: its words and its line across the BIM panel,
+        whose bands would hide a line drawn beneath them."""
         x = self.x_pixel(self.death_ax, dose_nM)
         elements = [
-            *(
-                layers.line(x, self.axes_top(ax), x, self.axes_bottom(ax), width=2.5)
-                for ax in (self.bim_ax, self.bax_ax, self.death_ax)
-            ),
+            layers.line(x, self.axes_top(self.bim_ax), x, self.axes_bottom(self.bim_ax), width=2.5),
             layers.text(
                 self.MARGIN_PX,
                 self.DOSE_Y,
@@ -273,3 +272,14 @@ class MechanismFigure(layers.LayeredFigure):
             ),
         ]
         return self.svg(elements, f"Marker at the chosen dose, {dose_label(dose_nM)}")
+
+    def dose_line_layer(self, dose_nM: float) -> str:
+        """The chosen dose's line across the BAX/BAK and death panels, for beneath the data
+        layer: the curves and their labels (MOMP threshold, IC50) are drawn over it, so a
+        dose near the IC50 never strikes through the IC50's label. Screen readers skip it:
+        ``dose_layer`` names the dose."""
+        x = self.x_pixel(self.death_ax, dose_nM)
+        elements = [
+            layers.line(x, self.axes_top(ax), x, self.axes_bottom(ax), width=2.5) for ax in (self.bax_ax, self.death_ax)
+        ]
+        return self.svg(elements, None)

@@ -55,6 +55,26 @@ def test_dose_layer_moves_with_the_dose():
     assert x[1] > x[0] and "Chosen dose (black line): 1 µM" in high
 
 
+def line_spans(svg: str) -> list[tuple[float, float]]:
+    """The (top, bottom) of each vertical line of a layer, in pixels."""
+    return [
+        (float(top), float(bottom)) for top, bottom in re.findall(r"<line [^>]*y1='([\d.]+)' [^>]*y2='([\d.]+)'", svg)
+    ]
+
+
+def test_the_dose_line_lies_beneath_the_data_in_the_lower_panels_and_over_the_bands():
+    """The IC50 and MOMP threshold labels are in the data layer, so the dose line across
+    their panels is in a layer beneath it; across the bands (which would hide it) it is over."""
+    figure = MechanismFigure(60.0, model.MOMP_THRESHOLD_NM.value)
+    panel = {
+        ax: (figure.axes_top(ax), figure.axes_bottom(ax)) for ax in (figure.bim_ax, figure.bax_ax, figure.death_ax)
+    }
+    assert line_spans(figure.dose_layer(10.0)) == [panel[figure.bim_ax]]
+    beneath = figure.dose_line_layer(10.0)
+    assert line_spans(beneath) == [panel[figure.bax_ax], panel[figure.death_ax]]
+    assert "aria-hidden='true'" in beneath and "<text" not in beneath
+
+
 def test_name_layer_titles_the_view_and_the_levels_and_dose_lines_fit_unnarrowed():
     figure = MechanismFigure(60.0, model.MOMP_THRESHOLD_NM.value)
     svg = figure.name_layer("Venetoclax + homoharringtonine")
