@@ -90,7 +90,6 @@ def exposure_course(scenario, *, title: str = "", size_in: tuple[float, float] =
     _inhibitor_bar(bottom, taken, label=False)
     # Stopped at the last day, so the end value written beside it (×1.0 often) stays clear of it.
     bottom.hlines(1.0, 0, days_axis[-1], color=style.OKABE_ITO["grey"], linestyle=":", linewidth=1.2)
-    bottom.text(0.3, 1.08, "reference", color="#555555", fontsize=style.TEXT_PT, va="bottom")
     bottom.plot(days_axis, scenario.auc_ratio(reference), color=REFERENCE_COLOR, linestyle="--", linewidth=1.4)
     ratio = scenario.auc_ratio()
     if has_inhibitor or scenario.plan.adjusted:
@@ -100,7 +99,7 @@ def exposure_course(scenario, *, title: str = "", size_in: tuple[float, float] =
     bottom.set_yticks([0.03, 0.1, 0.3, 1, 3, 10, 30], ["0.03", "0.1", "0.3", "1", "3", "10", "30"])
     bottom.minorticks_off()
     bottom.set_ylabel("Day's AUC ÷ reference")
-    bottom.annotate(
+    end_value = bottom.annotate(
         f"×{fold_change(ratio[-1])}",
         xy=(days_axis[-1], ratio[-1]),
         xytext=(4, 0),
@@ -115,7 +114,37 @@ def exposure_course(scenario, *, title: str = "", size_in: tuple[float, float] =
     handles, labels = top.get_legend_handles_labels()
     fig.legend(handles, labels, loc="lower left", ncol=1, fontsize=style.TEXT_PT, frameon=False)
     fig.tight_layout(rect=(0, 0.045 * len(labels) + 0.01, 1, 1))
+    _name_reference_line(fig, bottom, days_axis[-1], avoid=end_value)
     return fig
+
+
+def _name_reference_line(fig, ax, last_day: float, avoid) -> None:
+    """Write "reference" beside the dotted line at 1, just above or below it, at the first
+    place along it (from day 0) where no curve or marker crosses the word and the text
+    ``avoid`` is clear; the first place if there is none. Placed after the layout is final."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    curves = [line.get_transform().transform(line.get_xydata()) for line in ax.get_lines() if len(line.get_xdata()) > 1]
+    kept = avoid.get_window_extent(renderer).padded(2)
+    places = [(x, y, va) for x in np.linspace(0.3, 0.6 * last_day, 5) for y, va in ((1.1, "bottom"), (0.8, "top"))]
+    for x, y, va in places:
+        label = ax.text(x, y, "reference", color="#555555", fontsize=style.TEXT_PT, va=va)
+        box = label.get_window_extent(renderer).padded(2)
+        if not box.overlaps(kept) and not any(_crosses(curve, box) for curve in curves):
+            return
+        label.remove()
+    x, y, va = places[0]
+    ax.text(x, y, "reference", color="#555555", fontsize=style.TEXT_PT, va=va)
+
+
+def _crosses(points, box) -> bool:
+    """Whether the line through ``points`` (display pixels, x increasing) enters ``box``."""
+    x, y = points[:, 0], points[:, 1]
+    inside = (x >= box.x0) & (x <= box.x1)
+    ends = np.clip([box.x0, box.x1], x.min(), x.max())
+    ys = np.concatenate([np.interp(ends, x, y), y[inside]])
+    spans = box.x1 >= x.min() and box.x0 <= x.max()
+    return bool(spans and ys.min() <= box.y1 and ys.max() >= box.y0)
 
 
 def exposure_alt_text(scenario, schedule_text: str) -> str:

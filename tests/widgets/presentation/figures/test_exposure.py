@@ -1,11 +1,14 @@
 """widgets.presentation.figures.exposure: the figures draw the scenario they are given, with words as well as colour."""
 
+import itertools
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from matplotlib.collections import PolyCollection
 
 from widgets.data import prescribing
+from widgets.explorers import exposure as explorer
 from widgets.pharmacokinetics import dosing
 from widgets.presentation.figures import exposure
 from widgets.presentation.text import fold_change
@@ -63,3 +66,39 @@ def test_interaction_estimates_place_each_study(effects):
     assert labels == sorted(f"×{fold_change(float(line.get_xdata()[0]))}" for line in markers)
     assert ax.get_xscale() == "log"
     plt.close(fig)
+
+
+def crossing_lines(ax, text, renderer) -> list[str]:
+    """The lines of ``ax`` that pass through the box of ``text`` (sampled every pixel)."""
+    box = text.get_window_extent(renderer)
+    crossing = []
+    for line in ax.get_lines():
+        points = line.get_transform().transform(line.get_xydata())
+        if len(points) < 2:
+            continue
+        x = np.arange(max(box.x0, points[:, 0].min()), min(box.x1, points[:, 0].max()) + 1)
+        y = np.interp(x, points[:, 0], points[:, 1])
+        if ((y >= box.y0) & (y <= box.y1)).any():
+            crossing.append(line.get_label())
+    return crossing
+
+
+def test_no_curve_crosses_the_name_of_the_reference_line_in_any_explorer_view(effects):
+    ramp_up, adjustments = prescribing.load_ramp_up(), prescribing.load_adjustments()
+    crossed = []
+    for schedule, comedication, adjusted in itertools.product(
+        explorer.SCHEDULE_OPTIONS, explorer.COMEDICATION_OPTIONS, explorer.DOSE_OPTIONS
+    ):
+        scenario = dosing.exposure_scenario(
+            schedule, comedication, adjusted, effects=effects, ramp_up=ramp_up, adjustments=adjustments
+        )
+        fig = exposure.exposure_course(scenario, size_in=exposure.EXPLORER_SIZE_IN)
+        fig.canvas.draw()
+        bottom = fig.axes[1]
+        (name,) = [text for text in bottom.texts if text.get_text() == "reference"]
+        assert 0.5 < name.get_position()[1] < 2, "the name sits by the line at 1"
+        lines = crossing_lines(bottom, name, fig.canvas.get_renderer())
+        if lines:
+            crossed.append(f"{schedule}, {comedication}, adjusted={adjusted}: {lines}")
+        plt.close(fig)
+    assert crossed == []
