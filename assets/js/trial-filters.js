@@ -4,7 +4,8 @@
    figures or trials every combination of its menus leaves. Here:
    - every option of every menu shows how many the option would leave with the other menus
      as they are, "B-lineage (1 study)", in its label attribute (the option's own text, which
-     the explorer's chips and titles repeat, stays as it is);
+     the explorer's chips and titles repeat, stays as it is); where a menu is too narrow for
+     such labels (a phone), the count alone, "B-lineage (1)", in all the explorer's menus;
    - the menus are kept in sessionStorage, and set back when the reader returns to the page
      (the Back button after following a citation, or a reload), where the page would
      otherwise open with every menu at "All";
@@ -31,18 +32,39 @@
     return menus.map(function (menu) { return menu.selectedIndex; });
   }
 
+  var ruler = document.createElement("canvas").getContext("2d");
+
+  // Whether every label fits the menu's text box (a phone-wide menu is about 320px).
+  function allFit(menu, labels) {
+    var style = getComputedStyle(menu);
+    var room = menu.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    ruler.font = style.font;
+    return room <= 0 || labels.every(function (label) { return ruler.measureText(label).width <= room; });
+  }
+
+  // Each option's label: "B-lineage (1 study)"; or, in every menu of the explorer alike,
+  // "B-lineage (1)" where the long labels would not all fit their menus, so none is cut off.
   function showCounts(menus, data) {
     var current = indicesOf(menus);
     if (current.some(function (index) { return index < 0; })) return;
-    menus.forEach(function (menu, position) {
+    var counted = menus.map(function (menu, position) {
       var kind = data.shows[position];
       var nouns = data.nouns[kind];
-      Array.prototype.forEach.call(menu.options, function (option, index) {
+      return Array.prototype.map.call(menu.options, function (option, index) {
         var indices = current.slice();
         indices[position] = index;
         var count = data.counts[kind][flatIndex(indices, data.shape)];
         var words = option.text.replace(/\u00a0/g, " ");
-        var label = words + " (" + count + " " + (count === 1 ? nouns[0] : nouns[1]) + ")";
+        return { long: words + " (" + count + " " + (count === 1 ? nouns[0] : nouns[1]) + ")",
+                 short: words + " (" + count + ")" };
+      });
+    });
+    var worded = menus.every(function (menu, position) {
+      return allFit(menu, counted[position].map(function (label) { return label.long; }));
+    });
+    menus.forEach(function (menu, position) {
+      Array.prototype.forEach.call(menu.options, function (option, index) {
+        var label = worded ? counted[position][index].long : counted[position][index].short;
         if (option.label !== label) option.label = label;
       });
     });
@@ -117,6 +139,8 @@
     showCounts(menus, data);
     showResets(explorer);
     new MutationObserver(function () { showResets(explorer); }).observe(explorer, { childList: true, subtree: true });
+    // Turning a phone widens or narrows the menus: the labels are fitted again.
+    window.addEventListener("resize", function () { showCounts(menus, data); });
   }
 
   function setUpAll() {

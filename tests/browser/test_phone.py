@@ -7,6 +7,7 @@
 - every control of an explorer and of the page header is a touch target of at least 24 by
   24 CSS px (WCAG 2.2, 2.5.8);
 - slider readouts are text, not editable fields that desynchronise from the slider;
+- no dropdown option is wider than its menu, which would cut it off;
 - in dark mode the layers of every layered figure (a background image of the axes and SVG
   data layers over it) share one box, within 2px, so data sit where the axes say;
 - the education-only banner is on every page and readable on a phone.
@@ -18,6 +19,7 @@ opened in the session's shared phone contexts (conftest.py's `reader`).
 import pytest
 
 from tests.browser.conftest import SITE, site_pages
+from widgets.explorers.filter_counts import COUNTS_CLASS
 from widgets.explorers.static_views import EXPLORER_CLASS, READOUT_CLASS
 
 PAGES = site_pages()
@@ -73,6 +75,29 @@ SMALL_TARGETS_JS = f"""() => [...document.querySelectorAll(
     .map(([element, box]) =>
         `${{element.outerHTML.slice(0, 80)}}: ${{Math.round(box.width)}}x${{Math.round(box.height)}}`)"""
 
+# Dropdown options wider than their menu's text box, which a phone shows cut off mid-word
+# (book.css gives a menu the whole width on a phone, its name above it).
+CUT_OPTIONS_JS = f"""() => [...document.querySelectorAll('.{EXPLORER_CLASS} select')]
+    .filter(select => select.checkVisibility()).flatMap(select => {{
+        const style = getComputedStyle(select), probe = document.createElement('span');
+        probe.style.font = style.font;
+        probe.style.whiteSpace = 'pre';
+        probe.style.position = 'absolute';
+        document.body.appendChild(probe);
+        const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        const cut = [...select.options].flatMap(option => {{
+            probe.textContent = option.label;
+            const width = probe.getBoundingClientRect().width;
+            return width > room ? [`"${{option.label}}" (${{Math.round(width)}} of ${{Math.round(room)}} px)`] : [];
+        }});
+        probe.remove();
+        return cut;
+    }})"""
+
+FILTERS_READY_JS = f"""() => [...document.querySelectorAll('.{EXPLORER_CLASS}')]
+    .filter(explorer => explorer.querySelector('.{COUNTS_CLASS}'))
+    .every(explorer => explorer.dataset.filtersReady)"""
+
 EDITABLE_JS = f"""() => [...document.querySelectorAll('.{EXPLORER_CLASS} *')]
     .filter(element => element.isContentEditable && element.checkVisibility())
     .map(element => element.outerHTML.slice(0, 80))"""
@@ -124,6 +149,9 @@ def test_a_phone_reader_can_navigate_read_tables_and_touch_controls(phone, page_
     problems += [f"table hides columns without a cue: {table}" for table in page.evaluate(HIDDEN_COLUMNS_JS)]
     problems += [f"touch target under {MIN_TARGET_PX}px: {target}" for target in page.evaluate(SMALL_TARGETS_JS)]
     problems += [f"editable readout: {element}" for element in page.evaluate(EDITABLE_JS)]
+    # Filter menus show a count after each option (assets/js/trial-filters.js): once it is there.
+    page.wait_for_function(FILTERS_READY_JS)
+    problems += [f"menu option cut off: {option}" for option in page.evaluate(CUT_OPTIONS_JS)]
     problems += [f"formula wider than the screen: {formula}" for formula in page.evaluate(WIDE_FORMULAS_JS)]
     problem = open_drawer(page, ".primary-toggle", "#pst-primary-sidebar-modal")
     if problem:

@@ -1,12 +1,14 @@
 """The trial explorer of chapter 05 as a trainee uses it on a phone (390 px, touch).
 
 - every menu option shows how many studies (the endpoint: figures) it would leave with the
-  other filters as they are, and those counts are what the explorer then shows;
+  other filters as they are, and those counts are what the explorer then shows; where a menu
+  is too narrow for "(3 studies)" after every option, all the menus show "(3)";
 - a combination that leaves no study says which filter to widen and offers a reset that works;
 - the chart's count of studies agrees with the table's;
 - the filters survive following a citation out of the explorer and coming Back;
 - on the forest plot, a scale is within one phone screen of every row;
-- the menus form a tidy column on a phone (one left edge, one width) and a grid on a desktop.
+- the menus form a tidy column on a phone (one left edge, one width) and a grid on a desktop,
+  and on both no option is cut off.
 
 One page, one browser (the shared fixtures); assets/js/trial-filters.js does the menus' part.
 """
@@ -17,6 +19,7 @@ import re
 import pytest
 
 from tests.browser.conftest import VIEWPORTS, PageWatch
+from tests.browser.test_phone import CUT_OPTIONS_JS, FILTERS_READY_JS
 from widgets.explorers.filter_counts import RESET_CLASS
 from widgets.explorers.static_views import CONTROLS_CLASS, EXPLORER_CLASS
 from widgets.explorers.trials import CHIPS_CLASS, FOREST_CLASS, TABLE_CLASS
@@ -24,7 +27,9 @@ from widgets.explorers.trials import CHIPS_CLASS, FOREST_CLASS, TABLE_CLASS
 PAGE = "chapters/05_clinical_studies.html"
 PHONE = {"has_touch": True, "is_mobile": True, "device_scale_factor": 2}
 MENUS_JS = f".{EXPLORER_CLASS} .{CONTROLS_CLASS} select"
-COUNT = re.compile(r"\((\d+) (study|studies|figure|figures)\)$")
+# An option's count: "(3 studies)", or "(3)" in a menu too narrow for the words (a phone).
+COUNT = re.compile(r"\((\d+)(?: (?:study|studies|figure|figures))?\)$")
+WORDED_COUNT = re.compile(r"\(\d+ (?:study|studies|figure|figures)\)$")
 
 pytestmark = pytest.mark.browser
 
@@ -161,10 +166,20 @@ def test_a_scale_is_within_one_phone_screen_of_every_row(phone):
     assert far == [], f"rows more than half a screen from any scale, at y = {far}"
 
 
+def counts_fit(page) -> None:
+    """The menus name what their counts count ("(3 studies)") unless that would cut an option
+    off: then they give the number alone ("(3)"), after every option of every menu alike; no
+    option is cut off."""
+    labels = option_labels(page)
+    assert len({bool(WORDED_COUNT.search(label)) for options in labels for label in options}) == 1, labels
+    assert page.evaluate(CUT_OPTIONS_JS) == []
+
+
 def test_menus_are_a_column_on_a_phone_and_a_grid_on_a_desktop(phone, browser, site_url):
     boxes = menus(phone.page).evaluate_all("menus => menus.map(menu => menu.getBoundingClientRect().toJSON())")
     assert len({round(box["left"]) for box in boxes}) == 1 and len({round(box["width"]) for box in boxes}) == 1
     assert all(box["top"] > before["top"] for before, box in itertools.pairwise(boxes))
+    counts_fit(phone.page)
     desktop = PageWatch(browser, site_url, VIEWPORTS["desktop"])
     try:
         page = desktop.open(PAGE)
@@ -172,5 +187,7 @@ def test_menus_are_a_column_on_a_phone_and_a_grid_on_a_desktop(phone, browser, s
         columns = sorted({round(box["left"]) for box in boxes})
         assert len(columns) >= 2 and {round(box["left"]) for box in boxes[: len(columns)]} == set(columns)
         assert len({round(box["width"]) for box in boxes}) == 1
+        page.wait_for_function(FILTERS_READY_JS)
+        counts_fit(page)
     finally:
         desktop.close()

@@ -33,7 +33,7 @@ ENDPOINT_CHOICES = {
     "response": EndpointChoice(
         "All response rates", tuple(key for key, endpoint in trials.ENDPOINTS.items() if endpoint.group == "response")
     ),
-    "complete_remission": EndpointChoice("Complete remission (CR, CR/CRi, CR/CRp)", ("CR", "CR_CRi", "CR_CRp")),
+    "complete_remission": EndpointChoice("Remission: CR, CR/CRi or CR/CRp", ("CR", "CR_CRi", "CR_CRp")),
     "overall_response": EndpointChoice(
         "Overall or marrow response", ("ORR", "response", "BM_remission", "BM_remission_full_recovery")
     ),

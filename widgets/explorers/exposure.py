@@ -17,6 +17,13 @@ from widgets.presentation.text import cite_html, fold_change
 SCHEDULE_OPTIONS = list(prescribing.SCHEDULES)
 COMEDICATION_OPTIONS = ["none", "posaconazole", "other_strong_cyp3a", "moderate_cyp3a"]
 COMEDICATION_TEXT = {"none": "None", **prescribing.INHIBITOR_TEXT}
+# The ramp-up menu names each schedule by the label's indication; the view's title gives its
+# steps (the full names cut off in a phone-wide menu).
+SCHEDULE_MENU_TEXT = {
+    "cll_5_week": prescribing.SCHEDULE_TEXT["cll_5_week"],
+    "aml_hma_3_day": "AML with azacitidine or decitabine",
+    "aml_ldac_4_day": "AML with low-dose cytarabine",
+}
 DOSE_OPTIONS = [False, True]
 DOSE_TEXT = {False: "Doses as labeled, unchanged", True: "The label's adjustment"}
 EFFECT_SOURCES = {
@@ -26,6 +33,11 @@ EFFECT_SOURCES = {
 TEACHING_NOTICE = (
     "Teaching model, not dosing advice. A one-compartment model with one typical patient; "
     "real exposure varies widely between patients."
+)
+# Under the views, which each open with the notice: where the model is set out.
+CAPTION = (
+    "Each view was computed when the book was built. The chapter on safety and tolerability sets out the model, "
+    "the sources of its constants and where it falls short of the posaconazole study."
 )
 
 
@@ -81,7 +93,7 @@ def exposure_explorer():
     """Three dropdowns (schedule, co-medication, dose) above the precomputed views; works without a kernel."""
     effects = dosing.inhibitor_effects()
     ramp_up, adjustments = prescribing.load_ramp_up(), prescribing.load_adjustments()
-    schedule = static_views.dropdown("Ramp-up:", [prescribing.SCHEDULE_TEXT[key] for key in SCHEDULE_OPTIONS])
+    schedule = static_views.dropdown("Ramp-up:", [SCHEDULE_MENU_TEXT[key] for key in SCHEDULE_OPTIONS])
     comedication = static_views.dropdown("Co-medication:", [COMEDICATION_TEXT[key] for key in COMEDICATION_OPTIONS])
     dose = static_views.dropdown("Venetoclax dose:", [DOSE_TEXT[key] for key in DOSE_OPTIONS])
 
@@ -97,4 +109,4 @@ def exposure_explorer():
         return static_views.html_view(view_html(scenario))
 
     views = static_views.linked_views([schedule, comedication, dose], view_for)
-    return static_views.explorer([schedule, comedication, dose], views, caption=html.escape(TEACHING_NOTICE))
+    return static_views.explorer([schedule, comedication, dose], views, caption=html.escape(CAPTION))

@@ -76,8 +76,10 @@ TRIAL_PARTNER_CHOICES = _choices("All partners", TRIAL_PARTNER_LABELS)
 CHART_MAX_WIDTH = f"{forest.RowChart.WIDTH_PX}px"
 CAPTION = (
     "Figures as the review prints them in its Table 1 and text; intervals are computed here from the counts. "
-    "Small single-arm studies, different endpoints and different patients: compare with care."
+    "Small single-arm studies, different endpoints and different patients: compare with care. "
+    "The number after each menu option is how many studies it would leave (for the endpoint, how many figures)."
 )
+ONGOING_CAPTION = "The number after each menu option is how many trials it would leave."
 # CSS classes of the explorers' parts inside the views box (``static_views.VIEWS_CLASS``), by
 # which tests find them: the chips, the two charts (each an SVG in an overlay of one layer,
 # styled as the book's layered figures are) and the table of studies or trials.
@@ -88,6 +90,8 @@ CHIPS_CLASS, FOREST_CLASS, SURVIVAL_CLASS, TABLE_CLASS = (
     "trial-explorer-table",
 )
 DATA_CLASS = "trial-chart-data"
+# The grid of menus (assets/css/book.css puts each menu's name above it).
+MENU_GRID_CLASS = "book-menu-grid"
 
 
 def _chips(controls, filters) -> ipywidgets.Widget:
@@ -263,10 +267,12 @@ def _chart_box(data, css_class: str) -> ipywidgets.Widget:
 
 def _grid(block: ipywidgets.Widget, label_width: str) -> ipywidgets.Widget:
     """The explorer's controls in a grid: stacked in one column on a phone, side by side in
-    columns of at least 20em on a wider screen, each menu filling its cell after a label
-    column of ``label_width``, wide enough for the longest label (a row of menus of their
-    own widths wrapped into a staircase)."""
+    columns of at least 20em on a wider screen, each menu filling its cell (a row of menus of
+    their own widths wrapped into a staircase). The book's style (``MENU_GRID_CLASS``) puts
+    each menu's name above it, so that the menu has the cell's whole width; without that
+    style the names take a column of ``label_width``, wide enough for the longest."""
     controls = block.children[0]
+    controls.add_class(MENU_GRID_CLASS)
     controls.layout.display = "grid"
     controls.layout.grid_template_columns = "repeat(auto-fill, minmax(min(100%, 20em), 1fr))"
     controls.layout.grid_gap = "0.25em 1em"
@@ -364,4 +370,4 @@ def ongoing_trials_explorer(ongoing=None) -> ipywidgets.Widget:
         [0, 0],
     )
     shown = ipywidgets.VBox([_chips(controls, filters), table, counts], layout=ipywidgets.Layout(width="100%"))
-    return _grid(static_views.explorer(controls, shown), "7.5em")
+    return _grid(static_views.explorer(controls, shown, caption=ONGOING_CAPTION), "7.5em")

@@ -206,14 +206,14 @@ def _halve(point, current, residual, state, step, merit, pending):
 
 def _solve_3x3(matrices: np.ndarray, vectors: np.ndarray) -> np.ndarray:
     """x with matrices @ x = vectors for a 3x3 system per cell, matrices (9, cells) row-major and
-    vectors (3, cells), by Cramer's rule (much faster than a batched LU for 3x3); a singular
-    system gives non-finite entries."""
+    vectors (3, cells), by Cramer's rule (much faster than a batched LU for 3x3); a singular or
+    nearly singular system gives non-finite entries, silently."""
     a, b, c, d, e, f, g, h, i = matrices
     cofactor_a, cofactor_b, cofactor_c = e * i - f * h, f * g - d * i, d * h - e * g
     determinant = a * cofactor_a + b * cofactor_b + c * cofactor_c
     r, s, t = vectors
     solution = np.empty_like(vectors)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         solution[0] = (cofactor_a * r + (c * h - b * i) * s + (b * f - c * e) * t) / determinant
         solution[1] = (cofactor_b * r + (a * i - c * g) * s + (c * d - a * f) * t) / determinant
         solution[2] = (cofactor_c * r + (b * g - a * h) * s + (a * e - b * d) * t) / determinant

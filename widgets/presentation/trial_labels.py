@@ -3,6 +3,8 @@
 Each dict maps a category key of ``data/published_studies.csv``, ``published_outcomes.csv``
 or ``ongoing_trials.csv`` (``data/README.md``) to the words the explorers, cards and
 charts show for it. The chart rows use shorter wordings (``CHART_*``): a row has one line.
+The explorers' menus show them too, each with a count after it, and each must fit a
+phone-wide menu (tests/browser/test_phone.py).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ SETTING_LABELS = {
 AGE_LABELS = {
     "adult": "adults",
     "older_adult": "older adults",
-    "pediatric_aya": "children, adolescents and young adults",
+    "pediatric_aya": "children, adolescents, young adults",
     "pediatric_and_adult": "children and adults",
     "not_stated": "age not stated in the review",
 }
@@ -31,8 +33,8 @@ DESIGN_LABELS = {
     "prospective": "prospective",
 }
 PARTNER_LABELS = {
-    "low_intensity_chemo": "low-intensity chemotherapy (mini-hyper-CVD)",
-    "intensive_chemo": "intensive or pediatric-inspired chemotherapy",
+    "low_intensity_chemo": "low-intensity (mini-hyper-CVD)",
+    "intensive_chemo": "intensive or pediatric-inspired",
     "hma": "hypomethylating agent",
     "bcl_xl_inhibitor": "BCL-XL co-inhibition (navitoclax)",
     "liposomal_vincristine": "liposomal vincristine",

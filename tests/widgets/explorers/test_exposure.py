@@ -6,6 +6,7 @@ import pytest
 
 from widgets.explorers import static_views
 from widgets.explorers.exposure import (
+    CAPTION,
     COMEDICATION_OPTIONS,
     DOSE_OPTIONS,
     SCHEDULE_OPTIONS,
@@ -50,11 +51,12 @@ def test_one_view_per_combination_all_distinct(block):
 
 def test_every_view_says_teaching_not_dosing_and_has_alt_text(block):
     for value in _views(_part(block, static_views.VIEWS_CLASS)):
-        assert "Teaching model, not dosing advice." in value
+        assert value.count("Teaching model, not dosing advice.") == 1
         alt = re.search(r'<img src="data:image/png;base64,[^"]+" alt="([^"]+)"', value)
         assert alt and len(alt.group(1)) > 80
     captions = [child.value for child in block.children if 'class="explorer-caption"' in getattr(child, "value", "")]
-    assert len(captions) == 1 and TEACHING_NOTICE in captions[0]
+    # The caption says where the model is set out; it does not repeat the views' notice.
+    assert len(captions) == 1 and CAPTION in captions[0] and TEACHING_NOTICE not in captions[0]
 
 
 def test_view_reports_the_scenario_and_its_source_check():

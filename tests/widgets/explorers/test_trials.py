@@ -134,8 +134,13 @@ def test_controls_and_layout(block):
     assert static_views.EXPLORER_CLASS in block._dom_classes
     assert len(chips.children) == len(controls)
     # a grid, not a wrapping row: one column on a phone, more where 20em columns fit
-    grid = part(block, static_views.CONTROLS_CLASS).layout
-    assert grid.display == "grid" and "minmax(min(100%, 20em), 1fr)" in grid.grid_template_columns
+    grid = part(block, static_views.CONTROLS_CLASS)
+    assert grid.layout.display == "grid" and "minmax(min(100%, 20em), 1fr)" in grid.layout.grid_template_columns
+    # the book's style puts each menu's name above it in this grid
+    assert explorer.MENU_GRID_CLASS in grid._dom_classes
+    # the caption says what the numbers in the menus count
+    captions = [child.value for child in block.children if 'class="explorer-caption"' in getattr(child, "value", "")]
+    assert len(captions) == 1 and "how many studies it would leave" in captions[0]
     assert {control.style.description_width for control in controls} == {"6em"}
 
 
@@ -341,6 +346,10 @@ def test_ongoing_explorer_filters_by_subtype_and_partner(ongoing_block):
     assert len(part(ongoing_block, explorer.CHIPS_CLASS).children) == len(controls)
     tree = only_child(part(ongoing_block, explorer.TABLE_CLASS))
     assert [control.description for control in controls] == ["ALL subtype:", "Partner drug:"]
+    captions = [
+        child.value for child in ongoing_block.children if 'class="explorer-caption"' in getattr(child, "value", "")
+    ]
+    assert len(captions) == 1 and explorer.ONGOING_CAPTION in captions[0]
     links = stack_controls()
     no_match = set()
     for indices in combinations(controls):
