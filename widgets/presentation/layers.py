@@ -133,6 +133,17 @@ def line(x1: float, y1: float, x2: float, y2: float, colour: str = "#000", width
     return f"<line x1='{x1}' y1='{y1}' x2='{x2}' y2='{y2}' stroke='{colour}' stroke-width='{width}'{dashes}/>"
 
 
+def line_crosses_box(x_pixels, y_pixels, x0: float, x1: float, low: float, high: float) -> bool:
+    """Whether the line through the points (``x_pixels`` increasing) enters the box from
+    ``x0`` to ``x1`` and from ``low`` to ``high`` (pixels; straight between the points)."""
+    x_pixels, y_pixels = np.asarray(x_pixels, dtype=float), np.asarray(y_pixels, dtype=float)
+    if x1 < x_pixels[0] or x0 > x_pixels[-1]:
+        return False
+    inside = (x_pixels >= x0) & (x_pixels <= x1)
+    ys = np.concatenate([np.interp([x0, x1], x_pixels, y_pixels), y_pixels[inside]])
+    return bool(ys.min() <= high and ys.max() >= low)
+
+
 @lru_cache(maxsize=4096)
 def text_width(content: str, size: float, bold: bool = False) -> float:
     """The width of ``content`` in the layers' font (DejaVu Sans) at ``size`` pixels."""

@@ -76,3 +76,12 @@ def test_a_label_wider_than_its_room_is_narrowed_to_fit_and_a_short_one_is_left_
 def test_a_label_needs_a_positive_room():
     with pytest.raises(ValueError, match="max_width: 0 px"):
         layers.text(0, 0, "IC50", max_width=0)
+
+
+def test_a_line_crosses_a_box_only_where_it_passes_through_it():
+    x, y = [0, 10, 20], [0, 10, 0]  # a peak at x = 10
+    assert layers.line_crosses_box(x, y, 8, 12, 8, 12)  # around the peak
+    assert not layers.line_crosses_box(x, y, 8, 12, 11, 15)  # above the peak
+    assert layers.line_crosses_box(x, y, 2, 4, 2.5, 3.5)  # between two points, on the rising edge
+    assert not layers.line_crosses_box(x, y, 2, 4, 5, 6)
+    assert not layers.line_crosses_box(x, y, 25, 30, -1, 1)  # past the line's end

@@ -10,7 +10,7 @@ import numpy as np
 
 from widgets.pharmacokinetics import one_compartment as pk
 from widgets.pharmacokinetics.dosing import fold_increase_by_study
-from widgets.presentation import style
+from widgets.presentation import layers, style
 from widgets.presentation.text import fold_change
 
 SCENARIO_COLOR = style.OKABE_ITO["blue"]
@@ -130,21 +130,12 @@ def _name_reference_line(fig, ax, last_day: float, avoid) -> None:
     for x, y, va in places:
         label = ax.text(x, y, "reference", color="#555555", fontsize=style.TEXT_PT, va=va)
         box = label.get_window_extent(renderer).padded(2)
-        if not box.overlaps(kept) and not any(_crosses(curve, box) for curve in curves):
+        crossed = any(layers.line_crosses_box(*curve.T, box.x0, box.x1, box.y0, box.y1) for curve in curves)
+        if not box.overlaps(kept) and not crossed:
             return
         label.remove()
     x, y, va = places[0]
     ax.text(x, y, "reference", color="#555555", fontsize=style.TEXT_PT, va=va)
-
-
-def _crosses(points, box) -> bool:
-    """Whether the line through ``points`` (display pixels, x increasing) enters ``box``."""
-    x, y = points[:, 0], points[:, 1]
-    inside = (x >= box.x0) & (x <= box.x1)
-    ends = np.clip([box.x0, box.x1], x.min(), x.max())
-    ys = np.concatenate([np.interp(ends, x, y), y[inside]])
-    spans = box.x1 >= x.min() and box.x0 <= x.max()
-    return bool(spans and ys.min() <= box.y1 and ys.max() >= box.y0)
 
 
 def exposure_alt_text(scenario, schedule_text: str) -> str:

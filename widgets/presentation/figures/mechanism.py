@@ -220,19 +220,11 @@ class MechanismFigure(layers.LayeredFigure):
         for x, baseline, anchor in places:
             x0, x1 = (x, x + width) if anchor == "start" else (x - width, x)
             top = baseline - layers.TEXT_PX * LABEL_ASCENT
-            if not self._crosses(x_pixels, curve_y, x0, x1, top - 2, top + height + 2):
+            if not layers.line_crosses_box(x_pixels, curve_y, x0, x1, top - 2, top + height + 2):
                 break
         else:
             x, baseline, anchor = places[0]
         return layers.text(x, baseline, THRESHOLD_LABEL, anchor=anchor, halo=True)
-
-    @staticmethod
-    def _crosses(x_pixels, y_pixels, x0, x1, top, bottom) -> bool:
-        """Whether the polyline through (x_pixels, y_pixels) passes through the box between x0 and x1."""
-        inside = (x_pixels >= x0) & (x_pixels <= x1)
-        ends = np.interp([x0, x1], x_pixels, y_pixels)
-        ys = np.concatenate([ends, y_pixels[inside]])
-        return bool(ys.min() <= bottom and ys.max() >= top)
 
     def _ic50(self, ic50_nM: float) -> list[str]:
         top, bottom = self.axes_top(self.death_ax), self.axes_bottom(self.death_ax)

@@ -189,4 +189,4 @@ def test_the_threshold_and_ic50_labels_stay_clear_of_their_curves(profile_key):
             width = layers.text_width(content, layers.TEXT_PX, name == "IC50")
             x0, x1 = (x, x + width) if anchor == "start" else (x - width, x)
             top = baseline - LABEL_ASCENT * layers.TEXT_PX
-            assert not MechanismFigure._crosses(x_pixels, curve_y, x0, x1, top, top + height), (name, levels)
+            assert not layers.line_crosses_box(x_pixels, curve_y, x0, x1, top, top + height), (name, levels)
