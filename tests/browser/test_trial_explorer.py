@@ -29,6 +29,8 @@ PHONE = {"has_touch": True, "is_mobile": True, "device_scale_factor": 2}
 MENUS_JS = f".{EXPLORER_CLASS} .{CONTROLS_CLASS} select"
 # An option's count: "(3 studies)", or "(3)" in a menu too narrow for the words (a phone).
 COUNT = re.compile(r"\((\d+)(?: (?:study|studies|figure|figures))?\)$")
+# A window (CSS px) whose trial-explorer menus hold every option with its worded count.
+WIDE_MENUS_VIEWPORT = {"width": 900, "height": 900}
 WORDED_COUNT = re.compile(r"\(\d+ (?:study|studies|figure|figures)\)$")
 
 pytestmark = pytest.mark.browser
@@ -188,6 +190,14 @@ def test_menus_are_a_column_on_a_phone_and_a_grid_on_a_desktop(phone, browser, s
         assert len(columns) >= 2 and {round(box["left"]) for box in boxes[: len(columns)]} == set(columns)
         assert len({round(box["width"]) for box in boxes}) == 1
         page.wait_for_function(FILTERS_READY_JS)
+        counts_fit(page)
+        # A narrower window has one column of wider menus, where "(3 studies)" fits: the
+        # labels are fitted again as the window changes, and name what they count.
+        page.set_viewport_size(WIDE_MENUS_VIEWPORT)
+        page.wait_for_function(
+            f"() => [...document.querySelectorAll({MENUS_JS!r})]"
+            ".every(menu => / (stud|figure)/.test(menu.options[0].label))"
+        )
         counts_fit(page)
     finally:
         desktop.close()
